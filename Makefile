@@ -1,0 +1,63 @@
+# OpenGov Platform — the two commands: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test browser messages lint check serve bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## The browser tests need Debian's Chromium (never a downloaded one) and axe-core from npm.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Install Debian's chromium package to run the browser tests."; fi; }
+	@[ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund --silent
+
+messages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+## Install, migrate the SQLite database, load the demo once, and serve the site.
+run: install messages
+	mkdir -p var
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_demo
+	$(MANAGE) collectstatic --noinput -v0
+	@echo ""
+	@echo "  OpenGov Platform is running at http://$(HOST):$(PORT)/"
+	@echo "  Back office: http://$(HOST):$(PORT)/en/admin/  (login: admin / opengov-demo)"
+	@echo ""
+	$(VENV)/bin/gunicorn opengov.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+## Install what the tests need and run the whole suite.
+test: install-test browser messages
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run -v0 --settings=opengov.test_settings
+	$(VENV)/bin/pytest
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+
+bench: install-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var node_modules

@@ -1,0 +1,299 @@
+"""Co-creation: the process and its timeline, outreach, inputs, themes, reasoned responses.
+
+Rules CC1–CC11. A contribution needs no account; its author's e-mail is private, always.
+"""
+
+import secrets
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from opengov.core.models import MeetingFormat, ModerationState, OpenGovModel
+
+
+class CoCreationProcess(OpenGovModel):
+    class Purpose(models.TextChoices):
+        PLAN = "plan", _("Development of the action plan")
+        REFRESH = "refresh", _("Four-year refresh (C8)")
+
+    plan = models.ForeignKey(
+        "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.CASCADE,
+        related_name="cocreation_processes",
+    )
+    purpose = models.CharField(
+        _("purpose"), max_length=10, choices=Purpose.choices, default=Purpose.PLAN
+    )
+    title = models.CharField(_("title"), max_length=250)
+    objectives = models.TextField(
+        _("objectives"), blank=True, help_text=_("CC2: WHY — what the process aims at.")
+    )
+    participation_overview = models.TextField(
+        _("overview of participation opportunities"), blank=True,
+        help_text=_("CC3: published with the timeline, two weeks before development starts."),
+    )
+    timeline_published_on = models.DateField(
+        _("timeline published on"), null=True, blank=True,
+        help_text=_("CC3: the day the timeline appeared on the OGP website."),
+    )
+    development_starts_on = models.DateField(
+        _("plan development starts on"), null=True, blank=True
+    )
+    feedback_published_on = models.DateField(
+        _("feedback published on"), null=True, blank=True,
+        help_text=_("CC9: when the written feedback on contributions was published."),
+    )
+
+    class Meta:
+        verbose_name = _("co-creation process")
+        verbose_name_plural = _("co-creation processes")
+        ordering = ["-plan__start_year"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("web:cocreation", args=[self.plan.slug])
+
+
+class Stage(OpenGovModel):
+    """One step of the published timeline (CC1 moments, CC2 questions)."""
+
+    class Moment(models.TextChoices):  # CC1
+        PLANNING = "planning", _("Process planning")
+        OUTREACH = "outreach", _("Outreach")
+        DEVELOPMENT = "development", _("Action-plan development")
+        FEEDBACK = "feedback", _("Feedback (reasoned response)")
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("process"), on_delete=models.CASCADE,
+        related_name="stages",
+    )
+    moment = models.CharField(_("moment"), max_length=20, choices=Moment.choices)
+    title = models.CharField(_("title"), max_length=250)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    objective = models.TextField(_("objective"), blank=True, help_text=_("CC2: WHY"))
+    participants = models.TextField(_("participants"), blank=True, help_text=_("CC2: WHO"))
+    activities = models.TextField(_("main activities"), blank=True, help_text=_("CC2: WHAT, HOW"))
+    resources = models.TextField(_("resources"), blank=True)
+    place = models.CharField(_("place"), max_length=250, blank=True, help_text=_("CC2: WHERE"))
+    format = models.CharField(
+        _("format"), max_length=20, choices=MeetingFormat.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("stage")
+        verbose_name_plural = _("stages")
+        ordering = ["process", "starts_on"]
+
+    def __str__(self):
+        return self.title
+
+
+class OutreachActivity(OpenGovModel):
+    """CC4: raising awareness of OGP and of the ways to take part."""
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("process"), on_delete=models.CASCADE,
+        related_name="outreach_activities",
+    )
+    title = models.CharField(_("title"), max_length=250)
+    held_on = models.DateField(_("held on"))
+    format = models.CharField(_("format"), max_length=20, choices=MeetingFormat.choices)
+    place = models.CharField(_("place"), max_length=250, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    target_groups = models.TextField(
+        _("groups reached"), blank=True,
+        help_text=_("CC4: marginalised and usually excluded groups this activity reached."),
+    )
+    barriers = models.TextField(
+        _("barriers to participation and how they were addressed"), blank=True
+    )
+    participants_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outreach activity")
+        verbose_name_plural = _("outreach activities")
+        ordering = ["process", "held_on"]
+
+    def __str__(self):
+        return self.title
+
+
+class InputMechanism(OpenGovModel):
+    """CC5: a way for anyone to send inputs, open over a stated period."""
+
+    class Kind(models.TextChoices):
+        ONLINE_FORM = "online_form", _("Online form on this website")
+        WORKSHOP = "workshop", _("Workshop")
+        SURVEY = "survey", _("Survey")
+        EMAIL = "email", _("E-mail or post")
+        OTHER = "other", _("Other")
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("process"), on_delete=models.CASCADE,
+        related_name="input_mechanisms",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("how to take part"), blank=True)
+    opens_on = models.DateField(_("opens on"))
+    closes_on = models.DateField(_("closes on"))
+
+    class Meta:
+        verbose_name = _("input mechanism")
+        verbose_name_plural = _("input mechanisms")
+        ordering = ["process", "opens_on"]
+
+    def __str__(self):
+        return self.title
+
+    def is_open(self, on=None):
+        on = on or timezone.localdate()
+        return self.opens_on <= on <= self.closes_on
+
+
+class Theme(OpenGovModel):
+    """A way to group inputs (CC6): by sector, by jurisdiction, by governance theme."""
+
+    class Kind(models.TextChoices):
+        SECTOR = "sector", _("Sector")
+        JURISDICTION = "jurisdiction", _("Implementing jurisdiction")
+        GOVERNANCE = "governance", _("Governance theme")
+
+    member = models.ForeignKey(
+        "members.Member", verbose_name=_("OGP member"), on_delete=models.CASCADE,
+        related_name="themes",
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name in addresses"))
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+def new_reference():
+    """A short reference a contributor can quote, without ambiguous characters."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "C-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class Contribution(OpenGovModel):
+    """An input from anyone (CC5, CC6). Name, organisation and e-mail are optional."""
+
+    class StakeholderType(models.TextChoices):
+        CITIZEN = "citizen", _("Individual citizen")
+        CIVIL_SOCIETY = "civil_society", _("Civil society organisation")
+        ACADEMIA = "academia", _("Academia or research")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        GOVERNMENT = "government", _("Public administration")
+        PARLIAMENT = "parliament", _("Parliament")
+        LOCAL_GOVERNMENT = "local_government", _("Local government")
+        OTHER = "other", _("Other")
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("process"), on_delete=models.CASCADE,
+        related_name="contributions",
+    )
+    mechanism = models.ForeignKey(
+        InputMechanism, verbose_name=_("received through"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="contributions",
+    )
+    reference = models.CharField(
+        _("reference"), max_length=12, unique=True, default=new_reference, editable=False
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    text = models.TextField(_("idea or problem"))
+    language = models.CharField(_("language"), max_length=10)
+    stakeholder_type = models.CharField(
+        _("stakeholder type"), max_length=20, choices=StakeholderType.choices
+    )
+    author_name = models.CharField(_("name"), max_length=200, blank=True)
+    author_organisation = models.CharField(_("organisation"), max_length=250, blank=True)
+    author_email = models.EmailField(_("e-mail (private)"), blank=True)
+    consent_to_publish = models.BooleanField(_("agrees to publication"), default=False)
+    moderation_state = models.CharField(
+        _("moderation"), max_length=20, choices=ModerationState.choices,
+        default=ModerationState.PENDING,
+    )
+    moderation_reason = models.CharField(_("moderation reason"), max_length=300, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="contributions"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["-submitted_at"]
+        permissions = [("moderate_contribution", _("Can moderate contributions"))]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_public(self):
+        return self.consent_to_publish and self.moderation_state == ModerationState.PUBLISHED
+
+
+class ReasonedResponse(OpenGovModel):
+    """CC8: the decision on one contribution or a group of them, with its five elements."""
+
+    class Decision(models.TextChoices):
+        INCLUDED = "included", _("Included")
+        AMENDED = "amended", _("Included with amendments")
+        REJECTED = "rejected", _("Not included")
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("process"), on_delete=models.CASCADE,
+        related_name="responses",
+    )
+    contributions = models.ManyToManyField(
+        Contribution, verbose_name=_("contributions answered"), related_name="responses"
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    summary = models.TextField(
+        _("(1) comments received"), help_text=_("CC8 (1): a summary of the comments received.")
+    )
+    consideration = models.TextField(
+        _("(2) how they were considered"),
+        help_text=_("CC8 (2): how decision makers considered them."),
+    )
+    influence = models.TextField(
+        _("(3) how they influenced the outcome"),
+        help_text=_("CC8 (3): how they influenced the plan."),
+    )
+    reasons = models.TextField(
+        _("(4) reasons for the decision"),
+        help_text=_("CC8 (4): whether they were included, and why."),
+    )
+    beyond_plan = models.TextField(
+        _("(5) beyond this plan"), blank=True,
+        help_text=_("CC8 (5): how they will be considered beyond the current plan."),
+    )
+    commitments = models.ManyToManyField(
+        "plans.Commitment", verbose_name=_("commitments it led to"), blank=True,
+        related_name="responses",
+    )
+    published_on = models.DateField(
+        _("published on"), null=True, blank=True,
+        help_text=_("Unpublished responses are visible only to the forum's team."),
+    )
+
+    class Meta:
+        verbose_name = _("reasoned response")
+        verbose_name_plural = _("reasoned responses")
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_decision_display()} — {self.summary[:60]}"

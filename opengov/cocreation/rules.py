@@ -1,0 +1,19 @@
+import rules
+
+from opengov.core.predicates import (
+    is_moderator,
+    is_poc_team,
+    is_signed_in_role,
+    set_model_perms,
+    staff_only_app,
+)
+
+staff_only_app(
+    "cocreation", "cocreationprocess", "stage", "outreachactivity", "inputmechanism", "theme",
+    "reasonedresponse",
+)
+moderates = is_poc_team | is_moderator
+set_model_perms(
+    "cocreation.contribution", view=is_signed_in_role, add=is_poc_team, change=moderates
+)
+rules.set_perm("cocreation.moderate_contribution", moderates)

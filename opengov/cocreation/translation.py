@@ -1,0 +1,23 @@
+from opengov.core.translation import translate_and_track
+
+from .models import (
+    CoCreationProcess,
+    InputMechanism,
+    OutreachActivity,
+    ReasonedResponse,
+    Stage,
+    Theme,
+)
+
+translate_and_track(CoCreationProcess, ("title", "objectives", "participation_overview"))
+translate_and_track(
+    Stage, ("title", "objective", "participants", "activities", "resources", "place")
+)
+translate_and_track(
+    OutreachActivity, ("title", "place", "description", "target_groups", "barriers")
+)
+translate_and_track(InputMechanism, ("title", "description"))
+translate_and_track(Theme, ("name",))
+translate_and_track(
+    ReasonedResponse, ("summary", "consideration", "influence", "reasons", "beyond_plan")
+)

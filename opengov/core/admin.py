@@ -1,0 +1,40 @@
+"""Base classes for the back office: permissions from ``rules``, history, soft deletion.
+
+Every admin of the platform derives from ``OpenGovAdmin`` (or ``TranslatedAdmin`` for
+models with translated fields, which shows each field's languages side by side):
+- object-level permissions come from the ``rules`` predicates of each app's ``rules.py``;
+- "History" shows every change, with who made it (django-simple-history);
+- "Delete" only hides a record; deleted records can be listed and restored (safedelete).
+"""
+
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+from rules.contrib.admin import ObjectPermissionsInlineModelAdminMixin, ObjectPermissionsModelAdmin
+from safedelete.admin import SafeDeleteAdmin, SafeDeleteAdminFilter
+from simple_history.admin import SimpleHistoryAdmin
+
+
+class OpenGovAdmin(SimpleHistoryAdmin, SafeDeleteAdmin, ObjectPermissionsModelAdmin):
+    list_filter = (SafeDeleteAdminFilter,)
+    list_per_page = 50
+    # Restoring is allowed; removing for good is not (nothing is ever lost).
+    actions = ("undelete_selected",)
+
+    def get_list_filter(self, request):
+        filters = tuple(super().get_list_filter(request))
+        return filters if SafeDeleteAdminFilter in filters else (*filters, SafeDeleteAdminFilter)
+
+
+class TranslatedAdmin(TranslationAdmin, OpenGovAdmin):
+    pass
+
+
+class TranslatedTabularInline(ObjectPermissionsInlineModelAdminMixin, TranslationTabularInline):
+    extra = 0
+
+
+class TranslatedStackedInline(ObjectPermissionsInlineModelAdminMixin, TranslationStackedInline):
+    extra = 0

@@ -1,0 +1,172 @@
+"""The multi-stakeholder forum: its basis and rules, its seats, its meetings (F1–F7, I5, I6)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from opengov.core.models import Constituency, MeetingFormat, OpenGovModel
+
+
+class Forum(OpenGovModel):
+    class LegalBasis(models.TextChoices):
+        LAW = "law", _("Law")
+        DECREE = "decree", _("Decree or regulation")
+        FORMAL_AGREEMENT = "formal_agreement", _("Formal agreement")
+        INFORMAL_AGREEMENT = "informal_agreement", _("Informal agreement")
+
+    member = models.OneToOneField(
+        "members.Member", verbose_name=_("OGP member"), on_delete=models.CASCADE,
+        related_name="forum",
+    )
+    name = models.CharField(_("name"), max_length=250)
+    legal_basis_kind = models.CharField(
+        _("kind of legal basis"), max_length=30, choices=LegalBasis.choices, blank=True,
+        help_text=_("F7: what founds the forum."),
+    )
+    legal_basis = models.TextField(
+        _("legal or administrative basis"), blank=True,
+        help_text=_("F7: the decree, law or agreement, with its reference and date."),
+    )
+    mandate = models.TextField(_("mandate"), blank=True)
+    rules_of_participation = models.TextField(
+        _("rules of participation"), blank=True,
+        help_text=_("F1, F2: the basic rules of participation, published for everyone."),
+    )
+    membership_rules = models.TextField(
+        _("membership and selection"), blank=True,
+        help_text=_("F2, F5: who sits on the forum and how civil society chooses its members."),
+    )
+    meeting_frequency = models.TextField(
+        _("meeting frequency"), blank=True,
+        help_text=_("F1: the forum meets at least every six months."),
+    )
+    decision_making = models.TextField(_("decision-making"), blank=True)
+    rules_published_on = models.DateField(
+        _("rules published on"), null=True, blank=True,
+        help_text=_("F2: when these rules were published on the OGP website."),
+    )
+
+    class Meta:
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("web:forum")
+
+
+class Seat(OpenGovModel):
+    class Selection(models.TextChoices):
+        SELF_SELECTION = "self_selection", _("Self-selection by civil society")
+        OPEN_CALL = "open_call", _("Open call and public selection")
+        ELECTION = "election", _("Election")
+        APPOINTMENT = "appointment", _("Appointment by government")
+        EX_OFFICIO = "ex_officio", _("By office")
+
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="seats"
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        related_name="seats",
+    )
+    person = models.ForeignKey(
+        "members.Person", verbose_name=_("representative"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="seats",
+    )
+    constituency = models.CharField(
+        _("constituency"), max_length=20, choices=Constituency.choices
+    )
+    role = models.CharField(_("role in the forum"), max_length=120, blank=True)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    selection = models.CharField(
+        _("how selected"), max_length=20, choices=Selection.choices,
+        help_text=_("F5: civil-society seats are filled by a transparent, open process."),
+    )
+    selection_note = models.TextField(_("selection details"), blank=True)
+
+    class Meta:
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        ordering = ["constituency", "organisation__name"]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.get_constituency_display()}"
+
+    def clean(self):
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A seat cannot end before it starts.")})
+
+    def is_current(self, on=None):
+        on = on or timezone.localdate()
+        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
+
+
+class Meeting(OpenGovModel):
+    class Kind(models.TextChoices):
+        FORUM = "forum", _("Forum meeting")
+        COCREATION_WORKSHOP = "cocreation_workshop", _("Co-creation workshop")
+        OUTREACH = "outreach", _("Outreach session")
+        IMPLEMENTATION_REVIEW = "implementation_review", _(
+            "Implementation review with civil society"
+        )
+        COMMITMENT_MONITORING = "commitment_monitoring", _("Commitment monitoring")
+        HIGH_LEVEL = "high_level", _("High-level meeting")
+
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=250)
+    starts_at = models.DateTimeField(_("starts at"))
+    format = models.CharField(_("format"), max_length=20, choices=MeetingFormat.choices)
+    place = models.CharField(_("place"), max_length=250, blank=True)
+    is_public = models.BooleanField(
+        _("public"), default=True,
+        help_text=_("Private meetings are never shown on the public website."),
+    )
+    agenda = models.TextField(_("agenda"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    minutes_published_on = models.DateField(_("minutes published on"), null=True, blank=True)
+    plan = models.ForeignKey(
+        "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="meetings",
+    )
+    commitment = models.ForeignKey(
+        "plans.Commitment", verbose_name=_("commitment"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="meetings",
+        help_text=_("For commitment monitoring meetings (I3)."),
+    )
+    attendance_government = models.PositiveIntegerField(
+        _("attendees from government"), null=True, blank=True
+    )
+    attendance_civil_society = models.PositiveIntegerField(
+        _("attendees from civil society"), null=True, blank=True
+    )
+    attendance_other = models.PositiveIntegerField(_("other attendees"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("web:meeting_detail", args=[self.pk])
+
+    @property
+    def attendance_total(self):
+        parts = [self.attendance_government, self.attendance_civil_society, self.attendance_other]
+        return sum(p for p in parts if p) if any(p is not None for p in parts) else None
+
+    @property
+    def offers_remote_participation(self):
+        """F6: online and hybrid meetings let people take part from afar."""
+        return self.format in {MeetingFormat.ONLINE, MeetingFormat.HYBRID}

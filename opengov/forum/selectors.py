@@ -1,0 +1,46 @@
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from opengov.core.models import Constituency
+from opengov.repository.models import Document
+
+from .models import Meeting, Seat
+
+
+def current_seats_by_constituency(forum, on=None):
+    """Current seats grouped in constituency order: [(label, [seats])]."""
+    on = on or timezone.localdate()
+    seats = (
+        Seat.objects.filter(forum=forum, starts_on__lte=on)
+        .exclude(ends_on__lt=on)
+        .select_related("organisation", "person")
+        .order_by("organisation__name")
+    )
+    groups = {value: [] for value in Constituency.values}
+    for seat in seats:
+        groups[seat.constituency].append(seat)
+    return [(Constituency(value).label, groups[value]) for value in Constituency.values]
+
+
+def public_meetings(forum):
+    return Meeting.objects.filter(forum=forum, is_public=True).order_by("-starts_at")
+
+
+def public_meeting(forum, pk):
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        public_meetings(forum).select_related("plan", "commitment").prefetch_related(
+            Prefetch("documents", queryset=Document.objects.filter(is_public=True))
+        ),
+        pk=pk,
+    )
+
+
+def upcoming_public_meetings(member, limit=3):
+    forum = getattr(member, "forum", None)
+    if forum is None:
+        return Meeting.objects.none()
+    return public_meetings(forum).filter(starts_at__gte=timezone.now()).order_by("starts_at")[
+        :limit
+    ]

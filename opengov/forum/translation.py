@@ -1,0 +1,11 @@
+from opengov.core.translation import translate_and_track
+
+from .models import Forum, Meeting, Seat
+
+translate_and_track(
+    Forum,
+    ("name", "legal_basis", "mandate", "rules_of_participation", "membership_rules",
+     "meeting_frequency", "decision_making"),
+)
+translate_and_track(Seat, ("role", "selection_note"))
+translate_and_track(Meeting, ("title", "place", "agenda", "minutes"))

@@ -1,0 +1,197 @@
+"""Self-assessment reports (SA1, SA2) and IRM products with their findings (C10, P1)."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from opengov.core.models import OpenGovModel
+from opengov.tracking.models import Completion
+
+
+class SelfAssessment(OpenGovModel):
+    plan = models.ForeignKey(
+        "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.CASCADE,
+        related_name="self_assessments",
+    )
+    prepared_on = models.DateField(_("date of preparation"))
+    introduction = models.TextField(_("introduction"), blank=True)
+    process = models.TextField(
+        _("action plan process"), blank=True,
+        help_text=_("Participation throughout the cycle and compliance with the standards."),
+    )
+    irm_recommendations = models.TextField(
+        _("use of the IRM's key recommendations"), blank=True
+    )
+    lessons = models.TextField(_("lessons learnt"), blank=True)
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("self-assessment report")
+        verbose_name_plural = _("self-assessment reports")
+        ordering = ["-prepared_on"]
+
+    def __str__(self):
+        return f"{self.plan} — {self.prepared_on}"
+
+
+class CommitmentAssessment(OpenGovModel):
+    """SA1: the colour of one commitment, with evidence, reasons and next steps."""
+
+    class Colour(models.TextChoices):
+        GREEN = "green", _("Green: complete or substantial progress")
+        ORANGE = "orange", _("Orange: limited progress")
+        RED = "red", _("Red: not started or seriously delayed")
+
+    self_assessment = models.ForeignKey(
+        SelfAssessment, verbose_name=_("self-assessment"), on_delete=models.CASCADE,
+        related_name="commitment_assessments",
+    )
+    commitment = models.ForeignKey(
+        "plans.Commitment", verbose_name=_("commitment"), on_delete=models.CASCADE,
+        related_name="self_assessments",
+    )
+    colour = models.CharField(_("colour"), max_length=10, choices=Colour.choices)
+    justification = models.TextField(_("evidence and reasons"), blank=True)
+    next_steps = models.TextField(_("next steps"), blank=True)
+
+    class Meta:
+        verbose_name = _("commitment assessment")
+        verbose_name_plural = _("commitment assessments")
+        ordering = ["self_assessment", "commitment__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["self_assessment", "commitment"], name="one_assessment_per_commitment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.commitment} — {self.get_colour_display()}"
+
+
+class IRMProduct(OpenGovModel):
+    """C10: what the IRM publishes on a plan."""
+
+    class Kind(models.TextChoices):
+        COCREATION_BRIEF = "cocreation_brief", _("Co-creation brief")
+        ACTION_PLAN_REVIEW = "action_plan_review", _("Action plan review")
+        IMPLEMENTATION_CHECK = "implementation_check", _(
+            "Implementation check (four-year plans)"
+        )
+        RESULTS_REPORT = "results_report", _("Results report")
+
+    plan = models.ForeignKey(
+        "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.CASCADE,
+        related_name="irm_products",
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    url = models.URLField(_("link to the report"), blank=True)
+    document = models.ForeignKey(
+        "repository.Document", verbose_name=_("document"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("IRM product")
+        verbose_name_plural = _("IRM products")
+        ordering = ["plan", "published_on"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.plan}"
+
+    def get_absolute_url(self):
+        return reverse("web:plan_detail", args=[self.plan.slug])
+
+
+class MinimumRequirement(models.TextChoices):
+    """The minimum requirements the IRM assesses (P1 b), by the rule ID that states them."""
+
+    F1 = "F1", _("1.1 Forum meets every six months, with public rules")
+    W1 = "W1", _("2.1 Public OGP website")
+    R1 = "R1", _("2.2 Public document repository, updated twice a year")
+    CC3 = "CC3", _("3.1 Timeline published two weeks ahead")
+    CC4 = "CC4", _("3.2 Outreach and awareness")
+    CC5 = "CC5", _("3.3 Mechanism to gather inputs")
+    CC9 = "CC9", _("4.1 Reasoned response published")
+    I5 = "I5", _("5.1 Two implementation meetings a year with civil society")
+
+
+class RequirementFinding(OpenGovModel):
+    """What an IRM product found on one minimum requirement."""
+
+    class Verdict(models.TextChoices):
+        MET = "met", _("Met")
+        NOT_MET = "not_met", _("Not met")
+        NOT_ASSESSED = "not_assessed", _("Not assessed")
+
+    product = models.ForeignKey(
+        IRMProduct, verbose_name=_("IRM product"), on_delete=models.CASCADE,
+        related_name="requirement_findings",
+    )
+    requirement = models.CharField(
+        _("minimum requirement"), max_length=5, choices=MinimumRequirement.choices
+    )
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("IRM finding on a minimum requirement")
+        verbose_name_plural = _("IRM findings on minimum requirements")
+        ordering = ["product", "requirement"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "requirement"], name="one_finding_per_requirement"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.requirement}: {self.get_verdict_display()}"
+
+
+class CommitmentFinding(OpenGovModel):
+    """What an IRM product found on one commitment, on the IRM's own scales."""
+
+    class PotentialResults(models.TextChoices):
+        UNCLEAR = "unclear", _("Unclear")
+        MODEST = "modest", _("Modest")
+        SUBSTANTIAL = "substantial", _("Substantial")
+
+    class EarlyResults(models.TextChoices):
+        NONE = "none", _("No notable results")
+        MODERATE = "moderate", _("Moderate")
+        SIGNIFICANT = "significant", _("Significant")
+
+    product = models.ForeignKey(
+        IRMProduct, verbose_name=_("IRM product"), on_delete=models.CASCADE,
+        related_name="commitment_findings",
+    )
+    commitment = models.ForeignKey(
+        "plans.Commitment", verbose_name=_("commitment"), on_delete=models.CASCADE,
+        related_name="irm_findings",
+    )
+    verifiable = models.BooleanField(_("verifiable"), null=True, blank=True)
+    potential_for_results = models.CharField(
+        _("potential for results"), max_length=20, choices=PotentialResults.choices, blank=True
+    )
+    completion = models.CharField(
+        _("completion"), max_length=20, choices=Completion.choices, blank=True
+    )
+    early_results = models.CharField(
+        _("early results"), max_length=20, choices=EarlyResults.choices, blank=True
+    )
+    is_promising = models.BooleanField(_("promising commitment"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("IRM finding on a commitment")
+        verbose_name_plural = _("IRM findings on commitments")
+        ordering = ["product", "commitment__number"]
+
+    def __str__(self):
+        return f"{self.product}: {self.commitment}"

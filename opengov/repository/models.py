@@ -1,0 +1,138 @@
+"""The public document repository (R1–R4): documents with versions and metadata."""
+
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from opengov.core.models import OpenGovModel
+
+
+class Document(OpenGovModel):
+    class Kind(models.TextChoices):
+        ACTION_PLAN = "action_plan", _("Action plan")
+        AGENDA = "agenda", _("Meeting agenda")
+        MINUTES = "minutes", _("Meeting minutes")
+        EVIDENCE = "evidence", _("Evidence of implementation")
+        REPORT = "report", _("Report")
+        SELF_ASSESSMENT = "self_assessment", _("Self-assessment")
+        IRM_REPORT = "irm_report", _("IRM report")
+        COCREATION = "cocreation", _("Co-creation record")
+        LEGAL = "legal", _("Legal or administrative text")
+        OTHER = "other", _("Other")
+
+    class Licence(models.TextChoices):
+        CC_BY_4 = "CC-BY-4.0", _("Creative Commons Attribution 4.0")
+        CC0 = "CC0-1.0", _("Public domain (CC0 1.0)")
+        ETALAB_2 = "etalab-2.0", _("Licence Ouverte / Open Licence 2.0")
+        OGL_3 = "OGL-UK-3.0", _("Open Government Licence 3.0")
+        OTHER = "other", _("Other (see description)")
+
+    member = models.ForeignKey(
+        "members.Member", verbose_name=_("OGP member"), on_delete=models.CASCADE,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    language = models.CharField(_("language"), max_length=10)
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY_4
+    )
+    external_url = models.URLField(
+        _("external link"), blank=True, help_text=_("For a document kept elsewhere.")
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+    # What it documents (R2: linked to evidence of what happened).
+    plan = models.ForeignKey(
+        "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="documents",
+    )
+    commitment = models.ForeignKey(
+        "plans.Commitment", verbose_name=_("commitment"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="documents",
+    )
+    milestone = models.ForeignKey(
+        "plans.Milestone", verbose_name=_("milestone"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="documents",
+    )
+    meeting = models.ForeignKey(
+        "forum.Meeting", verbose_name=_("meeting"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="documents",
+    )
+    process = models.ForeignKey(
+        "cocreation.CoCreationProcess", verbose_name=_("co-creation process"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="documents",
+    )
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-date", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("web:document_detail", args=[self.pk])
+
+    @property
+    def current_version(self):
+        versions = getattr(self, "_prefetched_objects_cache", {}).get("versions")
+        if versions is not None:
+            return max(versions, key=lambda v: v.number, default=None)
+        return self.versions.order_by("-number").first()
+
+    def clean(self):
+        if self.pk is None and not self.external_url:
+            return  # a file version is added next; nothing to check yet
+        if self.external_url and self.pk and self.versions.exists():
+            raise ValidationError(
+                {"external_url": _("A document is either a file or an external link, not both.")}
+            )
+
+
+def version_upload_to(instance, filename):
+    return f"documents/{instance.document_id}/v{instance.number}/{filename}"
+
+
+class DocumentVersion(models.Model):
+    """A file of a document. A new upload is a new version; none is overwritten (R3)."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to=version_upload_to)
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, editable=False)
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        ordering = ["document", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="document_version_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.document} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.number is None:
+            last = self.document.versions.aggregate(models.Max("number"))["number__max"]
+            self.number = (last or 0) + 1
+        if self.file and not self.sha256:
+            digest = hashlib.sha256()
+            for chunk in self.file.chunks():
+                digest.update(chunk)
+            self.sha256 = digest.hexdigest()
+            self.size = self.file.size
+        super().save(*args, **kwargs)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plans/", views.plan_list, name="plan_list"),
+    path("plans/<slug:slug>/", views.plan_detail, name="plan_detail"),
+    path("plans/<slug:slug>/co-creation/", views.cocreation, name="cocreation"),
+    path("plans/<slug:plan_slug>/commitments/<slug:slug>/", views.commitment_detail,
+         name="commitment_detail"),
+    path("forum/", views.forum, name="forum"),
+    path("forum/meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("documents/<int:pk>/v<int:number>/download/", views.document_download,
+         name="document_download"),
+]

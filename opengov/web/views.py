@@ -1,0 +1,141 @@
+"""Public pages. Each view reads through a selector and renders; no account is needed.
+
+Only published content reaches these pages: public plans, public meetings, published
+updates and responses, consenting and moderated contributions, public documents. Private
+fields (e-mails, phones) are never put in a template context.
+"""
+
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from opengov.cocreation import selectors as cocreation_selectors
+from opengov.forum import selectors as forum_selectors
+from opengov.members.selectors import member_for_request
+from opengov.plans import selectors as plan_selectors
+from opengov.repository.models import Document, DocumentVersion
+
+
+def member_or_404(request):
+    member = member_for_request(request)
+    if member is None:
+        raise Http404("No OGP member is configured yet.")
+    return member
+
+
+def forum_or_404(member):
+    forum = getattr(member, "forum", None)
+    if forum is None:
+        raise Http404("This member has no forum yet.")
+    return forum
+
+
+@require_safe
+def home(request):
+    member = member_for_request(request)
+    context = {"member": member}
+    if member is not None:
+        plan = plan_selectors.current_plan(member)
+        context.update(
+            plan=plan,
+            opportunities=cocreation_selectors.open_mechanisms(member),
+            next_meetings=forum_selectors.upcoming_public_meetings(member),
+        )
+    return render(request, "web/home.html", context)
+
+
+@require_safe
+def plan_list(request):
+    member = member_or_404(request)
+    return render(
+        request, "web/plan_list.html",
+        {"member": member, "plans": plan_selectors.public_plans(member)},
+    )
+
+
+@require_safe
+def plan_detail(request, slug):
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan(member, slug)
+    return render(request, "web/plan_detail.html", {"member": member, "plan": plan})
+
+
+@require_safe
+def cocreation(request, slug):
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan(member, slug)
+    processes = cocreation_selectors.public_process(plan)
+    for process in processes:
+        process.public_responses = cocreation_selectors.recent_public_responses(process)
+    return render(
+        request, "web/cocreation.html", {"member": member, "plan": plan, "processes": processes}
+    )
+
+
+@require_safe
+def commitment_detail(request, plan_slug, slug):
+    member = member_or_404(request)
+    commitment = plan_selectors.public_commitment(member, plan_slug, slug)
+    return render(
+        request, "web/commitment_detail.html",
+        {
+            "member": member,
+            "plan": commitment.plan,
+            "commitment": commitment,
+            "documents": Document.objects.filter(commitment=commitment, is_public=True),
+            "responses": cocreation_selectors.published_responses().filter(
+                commitments=commitment
+            ),
+        },
+    )
+
+
+@require_safe
+def forum(request):
+    member = member_or_404(request)
+    forum = forum_or_404(member)
+    return render(
+        request, "web/forum.html",
+        {
+            "member": member,
+            "forum": forum,
+            "constituencies": forum_selectors.current_seats_by_constituency(forum),
+            "meetings": forum_selectors.public_meetings(forum),
+        },
+    )
+
+
+@require_safe
+def meeting_detail(request, pk):
+    member = member_or_404(request)
+    meeting = forum_selectors.public_meeting(forum_or_404(member), pk)
+    return render(request, "web/meeting_detail.html", {"member": member, "meeting": meeting})
+
+
+def public_document(member, pk):
+    return get_object_or_404(
+        Document.objects.filter(member=member, is_public=True).prefetch_related("versions"),
+        pk=pk,
+    )
+
+
+@require_safe
+def document_detail(request, pk):
+    member = member_or_404(request)
+    document = public_document(member, pk)
+    return render(request, "web/document_detail.html", {"member": member, "document": document})
+
+
+@require_safe
+def document_download(request, pk, number):
+    """Files are served through this view so that a private document stays private (R2)."""
+    document = public_document(member_or_404(request), pk)
+    version = get_object_or_404(DocumentVersion, document=document, number=number)
+    storage_url = version.file.storage.url(version.file.name)
+    if storage_url.startswith("http"):
+        return HttpResponseRedirect(storage_url)  # object storage serves it directly
+    try:
+        handle = version.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The file of this version is missing from storage.") from missing
+    return FileResponse(handle, filename=version.file.name.rsplit("/", 1)[-1])
