@@ -6,6 +6,10 @@ from opengov.core.models import ModerationState
 from .models import CoCreationProcess, Contribution, InputMechanism, ReasonedResponse
 
 
+# Spam and abuse are kept, but they are not contributions anyone made to the plan.
+NOT_CONTRIBUTIONS = [ModerationState.SPAM, ModerationState.ABUSE]
+
+
 def public_contributions():
     return Contribution.objects.filter(
         consent_to_publish=True, moderation_state=ModerationState.PUBLISHED
@@ -30,34 +34,27 @@ def open_mechanisms(member, on=None):
     )
 
 
-def public_process(plan):
-    """The plan's co-creation processes with their published parts, or an empty list."""
+def public_process(plan, responses_per_process=20):
+    """The plan's co-creation processes with their published parts, in a fixed few queries."""
+    from opengov.plans.models import Commitment
+
+    responses = published_responses().prefetch_related(
+        Prefetch("contributions", queryset=public_contributions()),
+        Prefetch("commitments", queryset=Commitment.objects.select_related("plan")),
+    ).order_by("-published_on", "-pk")
     return list(
         CoCreationProcess.objects.filter(plan=plan)
-        .prefetch_related("stages", "outreach_activities", "input_mechanisms")
+        .prefetch_related(
+            "stages", "outreach_activities", "input_mechanisms",
+            Prefetch("responses", queryset=responses[:responses_per_process],
+                     to_attr="public_responses"),
+        )
         .annotate(
-            contribution_count=Count("contributions", distinct=True),
-            public_contribution_count=Count(
+            contribution_count=Count(
                 "contributions",
-                filter=Q(
-                    contributions__consent_to_publish=True,
-                    contributions__moderation_state=ModerationState.PUBLISHED,
-                    contributions__deleted_at=None,
-                ),
-                distinct=True,
-            ),
+                filter=Q(contributions__deleted_at=None)
+                & ~Q(contributions__moderation_state__in=NOT_CONTRIBUTIONS),
+            )
         )
         .order_by("pk")
-    )
-
-
-def recent_public_responses(process, limit=20):
-    return (
-        published_responses()
-        .filter(process=process)
-        .prefetch_related(
-            Prefetch("contributions", queryset=public_contributions()),
-            "commitments",
-        )
-        .order_by("-published_on", "-pk")[:limit]
     )

@@ -77,6 +77,7 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
     The plan moves to implementation and becomes public. Submitting twice is refused: later
     changes are amendments or the refresh, each a new version.
     """
+    caller_copy = plan
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.versions.filter(kind=PlanVersion.Kind.ORIGINAL).exists():
         raise ValidationError(
@@ -88,6 +89,7 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
     plan.status = ActionPlan.Status.IMPLEMENTATION
     plan.is_public = True
     plan.save()
+    caller_copy.refresh_from_db()  # so that a later save by the caller keeps these changes
     return PlanVersion.objects.create(
         plan=plan,
         number=(plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1,

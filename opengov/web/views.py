@@ -65,8 +65,6 @@ def cocreation(request, slug):
     member = member_or_404(request)
     plan = plan_selectors.public_plan(member, slug)
     processes = cocreation_selectors.public_process(plan)
-    for process in processes:
-        process.public_responses = cocreation_selectors.recent_public_responses(process)
     return render(
         request, "web/cocreation.html", {"member": member, "plan": plan, "processes": processes}
     )

@@ -1,0 +1,103 @@
+"""Every role against every kind of record: what each may view and change.
+
+Rules: RO1 (the Point of Contact team administers), plus the roles of DESIGN.md — forum
+members read, agency editors edit only the commitments their organisation leads, IRM
+researchers read everything and record only IRM findings, moderators moderate.
+"""
+
+import pytest
+
+from opengov.reports.models import IRMProduct
+from opengov.tracking.models import ProgressUpdate
+
+ROLES = ["anonymous", "no_role", "forum", "agency", "irm", "moderator", "poc", "superuser"]
+
+
+def allowed(users, perm, obj=None):
+    """The set of roles that hold ``perm`` (on ``obj``)."""
+    result = set()
+    for role in ROLES:
+        user = users[role]
+        if user is not None and user.has_perm(perm, obj):
+            result.add(role)
+    return result
+
+
+READERS = {"forum", "agency", "irm", "moderator", "poc", "superuser"}
+
+
+@pytest.mark.django_db
+class TestPermissionMatrix:
+    @pytest.mark.parametrize(
+        "perm",
+        ["plans.view_actionplan", "plans.view_commitment", "forum.view_meeting",
+         "cocreation.view_contribution", "members.view_person", "reports.view_irmproduct",
+         "repository.view_document", "tracking.view_progressupdate"],
+    )
+    def test_every_role_reads_the_back_office_and_the_public_has_no_account(self, users, perm):
+        assert allowed(users, perm) == READERS
+
+    @pytest.mark.parametrize(
+        "perm",
+        ["members.change_member", "members.change_person", "forum.change_meeting",
+         "forum.add_seat", "plans.add_actionplan", "plans.change_actionplan",
+         "plans.add_commitment", "plans.delete_commitment", "cocreation.change_reasonedresponse",
+         "reports.change_selfassessment"],
+    )
+    def test_only_the_poc_team_administers(self, users, perm):
+        assert allowed(users, perm) == {"poc", "superuser"}
+
+    def test_agency_editor_changes_only_the_commitments_its_organisation_leads(
+        self, users, own_and_other_commitment
+    ):
+        own, other = own_and_other_commitment
+        assert allowed(users, "plans.change_commitment", own) == {"agency", "poc", "superuser"}
+        assert allowed(users, "plans.change_commitment", other) == {"poc", "superuser"}
+
+    def test_agency_editor_edits_milestones_and_updates_of_its_commitments_only(
+        self, users, own_and_other_commitment
+    ):
+        own, other = own_and_other_commitment
+        for perm, own_obj, other_obj in [
+            ("plans.change_milestone", own.milestones.first(), other.milestones.first()),
+            ("tracking.change_progressupdate",
+             ProgressUpdate.objects.filter(commitment=own).first(),
+             ProgressUpdate.objects.filter(commitment=other).first()),
+        ]:
+            assert allowed(users, perm, own_obj) == {"agency", "poc", "superuser"}
+            assert allowed(users, perm, other_obj) == {"poc", "superuser"}
+
+    def test_inline_question_about_a_commitment_is_answered_for_that_commitment(
+        self, users, own_and_other_commitment
+    ):
+        """The admin asks inline permissions with the parent commitment as the object."""
+        own, other = own_and_other_commitment
+        assert "agency" in allowed(users, "plans.add_milestone", own)
+        assert "agency" not in allowed(users, "plans.add_milestone", other)
+
+    def test_irm_researcher_records_irm_findings_and_nothing_else(self, users):
+        product = IRMProduct.objects.first()
+        for perm in ("reports.change_irmproduct", "reports.add_requirementfinding",
+                     "reports.change_commitmentfinding"):
+            assert allowed(users, perm, product) == {"irm", "poc", "superuser"}
+        assert "irm" not in allowed(users, "plans.change_commitment")
+        assert "irm" not in allowed(users, "reports.change_selfassessment")
+
+    def test_moderator_moderates_contributions_and_comments(self, users):
+        assert allowed(users, "cocreation.moderate_contribution") == {
+            "moderator", "poc", "superuser"}
+        assert allowed(users, "cocreation.change_contribution") == {
+            "moderator", "poc", "superuser"}
+        assert "moderator" in allowed(users, "tracking.change_comment")
+        assert "moderator" not in allowed(users, "plans.change_commitment")
+
+    def test_c7_nobody_changes_or_deletes_a_submitted_version(self, users, current_plan):
+        version = current_plan.versions.get()
+        for perm in ("plans.add_planversion", "plans.change_planversion",
+                     "plans.delete_planversion"):
+            assert allowed(users, perm, version) <= {"superuser"}
+
+    def test_inactive_user_loses_every_role(self, users):
+        poc = users["poc"]
+        poc.is_active = False
+        assert not poc.has_perm("plans.change_actionplan")

@@ -1,0 +1,190 @@
+"""The public site: every page answers in every language, and nothing private leaks."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse, Stage
+from opengov.core.models import ModerationState
+from opengov.forum.models import Meeting
+from opengov.members.models import Person
+from opengov.plans.models import ActionPlan
+from opengov.repository.models import Document
+from opengov.tracking.models import Comment, ProgressUpdate
+
+LANGUAGES = ["fr", "en", "es"]
+LINK = re.compile(r'href="(/(?:fr|en|es)/[^"#?]*)"')
+
+
+def crawl(client, start):
+    """Every page reachable from ``start`` by following the site's own links."""
+    seen, queue, pages = set(), [start], {}
+    while queue:
+        url = queue.pop()
+        if url in seen or "/admin/" in url:
+            continue
+        seen.add(url)
+        response = client.get(url)
+        pages[url] = response
+        if response.get("Content-Type", "").startswith("text/html"):
+            queue.extend(LINK.findall(response.content.decode()))
+    return pages
+
+
+@pytest.fixture
+def private_markers(demo, current_plan):
+    """Private records with unique text: none of it may reach a public page."""
+    process = current_plan.cocreation_processes.first()
+    update = ProgressUpdate.objects.filter(commitment__plan=current_plan,
+                                           published_on__isnull=False).first()
+    Contribution.objects.create(process=process, text="MARKER-no-consent", language="en",
+                                stakeholder_type="citizen", consent_to_publish=False,
+                                moderation_state=ModerationState.PUBLISHED)
+    pending = Contribution.objects.create(process=process, text="MARKER-pending", language="en",
+                                          stakeholder_type="citizen", consent_to_publish=True)
+    spam = Contribution.objects.create(process=process, text="MARKER-spam", language="en",
+                                       stakeholder_type="other", consent_to_publish=True,
+                                       moderation_state=ModerationState.SPAM)
+    draft_response = ReasonedResponse.objects.create(
+        process=process, decision="included", summary="MARKER-unpublished-response",
+        consideration="x", influence="x", reasons="x")
+    draft_response.contributions.set([pending, spam])
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    ProgressUpdate.objects.create(commitment=update.commitment, completion="complete",
+                                  timeliness="on_time", summary="MARKER-future-update",
+                                  published_on=tomorrow)
+    Comment.objects.create(progress_update=update, text="MARKER-comment",
+                           author_email="marker-commenter@example.org")
+    Meeting.objects.create(forum=demo.forum, kind="forum", title="MARKER-private-meeting",
+                           starts_at=timezone.now(), format="online", is_public=False)
+    Document.objects.create(member=demo, kind="other", title="MARKER-private-document",
+                            date=timezone.localdate(), language="en", is_public=False)
+    ActionPlan.objects.create(member=demo, number=4, slug="draft-plan", title="MARKER-draft-plan",
+                              start_year=2028, duration_years=2, delivery_slot="june")
+    return "MARKER-"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_public_page_answers_in_each_language(client, demo, lang):
+    pages = crawl(client, f"/{lang}/")
+    assert len(pages) > 30, "the crawl should reach plans, commitments, meetings, documents"
+    broken = {url: r.status_code for url, r in pages.items() if r.status_code != 200}
+    assert broken == {}
+    html_pages = [r for r in pages.values() if r["Content-Type"].startswith("text/html")]
+    assert all(f'<html lang="{lang}">' in r.content.decode() for r in html_pages)
+
+
+@pytest.mark.django_db
+def test_no_private_field_or_unpublished_item_on_any_public_page(client, demo, private_markers):
+    pages = crawl(client, "/en/") | crawl(client, "/fr/")
+    secrets = [private_markers, "Préparation interne du bureau", "Brouillon : chiffres",
+               "Note interne", "Gagnez 5000", "Meilleurs prix sur les montres",
+               "Quand les données de paiement"]
+    for person in Person.objects.all():
+        secrets += [s for s in (person.email, person.phone) if s]
+    secrets += [c.author_email for c in Contribution.objects.exclude(author_email="")]
+    secrets += [c.author_email for c in Comment.objects.exclude(author_email="")]
+    for url, response in pages.items():
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        body = response.content.decode(errors="replace")
+        leaked = [s for s in secrets if s in body]
+        assert leaked == [], f"{url} shows private data: {leaked[:3]}"
+
+
+@pytest.mark.django_db
+def test_private_records_are_not_found_by_address(client, demo, private_markers):
+    meeting = Meeting.objects.get(title="MARKER-private-meeting")
+    document = Document.objects.get(title="MARKER-private-document")
+    assert client.get(f"/en/forum/meetings/{meeting.pk}/").status_code == 404
+    assert client.get(f"/en/documents/{document.pk}/").status_code == 404
+    assert client.get("/en/plans/draft-plan/").status_code == 404
+    assert client.get("/en/plans/draft-plan/co-creation/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_public_person_name_shown_private_person_name_hidden(client, demo):
+    body = client.get("/en/forum/").content.decode()
+    assert "Ibrahim Diallo" in body  # public
+    assert "Bernard Lefèvre" not in body  # not public: only the organisation is shown
+    assert "Federation of Disabled People" in body
+
+
+@pytest.mark.django_db
+def test_language_switcher_keeps_the_page(client, demo):
+    response = client.post("/i18n/setlang/", {"language": "fr",
+                                              "next": "/en/plans/valmerre-plan-3/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/plans/valmerre-plan-3/"
+
+
+@pytest.mark.django_db
+def test_content_shows_in_the_page_language_with_english_fallback(client, demo):
+    fr = client.get("/fr/plans/valmerre-plan-3/").content.decode()
+    en = client.get("/en/plans/valmerre-plan-3/").content.decode()
+    es = client.get("/es/plans/valmerre-plan-3/").content.decode()
+    assert "Données ouvertes sur la commande publique" in fr
+    assert "Open data on public procurement" in en
+    assert "Open data on public procurement" in es  # no Spanish text yet: English
+
+
+@pytest.mark.django_db
+def test_document_download_serves_the_file_of_a_public_document(client, demo):
+    document = Document.objects.filter(is_public=True, commitment__slug="open-contracting").get()
+    response = client.get(f"/en/documents/{document.pk}/v1/download/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"ocid,")
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("small", "large"),
+    [
+        ("/en/plans/valmerre-plan-2/", "/en/plans/valmerre-plan-3/"),
+        ("/en/plans/valmerre-plan-2/commitments/rti-awareness/",
+         "/en/plans/valmerre-plan-3/commitments/open-contracting/"),
+    ],
+)
+def test_page_queries_do_not_grow_with_its_data(client, demo, small, large):
+    """A plan with 10 commitments costs the same queries as one with 3."""
+    client.get(small)  # warm per-process caches (content types, sessions)
+    assert count_queries(client, small) == count_queries(client, large)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "limit"),
+    [("/en/", 10), ("/en/plans/", 6), ("/en/forum/", 8), ("/en/plans/valmerre-plan-3/", 12),
+     ("/en/plans/valmerre-plan-3/commitments/open-contracting/", 14),
+     ("/en/plans/valmerre-plan-3/co-creation/", 14)],
+)
+def test_page_query_budget(client, demo, url, limit):
+    client.get(url)
+    assert count_queries(client, url) <= limit
+
+
+@pytest.mark.django_db
+def test_co_creation_page_queries_do_not_grow_with_processes_and_responses(client, current_plan):
+    url = f"/en/plans/{current_plan.slug}/co-creation/"
+    client.get(url)
+    before = count_queries(client, url)
+    process = CoCreationProcess.objects.create(plan=current_plan, title="Extra")
+    for day in range(3):
+        Stage.objects.create(process=process, moment="outreach", title=f"Stage {day}",
+                             starts_on=timezone.localdate(), ends_on=timezone.localdate())
+        response = ReasonedResponse.objects.create(
+            process=process, decision="rejected", summary="s", consideration="c",
+            influence="i", reasons="r", published_on=timezone.localdate())
+        response.commitments.set(current_plan.commitments.all()[:3])
+    assert count_queries(client, url) == before
