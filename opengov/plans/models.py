@@ -1,7 +1,6 @@
 """Action plans, their frozen versions, commitments and milestones (AP1, CM1–CM7, C1–C8)."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -103,7 +102,7 @@ class ActionPlan(OpenGovModel):
     def clean(self):
         if self.duration_years not in calendar.DURATIONS:
             raise ValidationError({"duration_years": _("A plan lasts two or four years (C1).")})
-        if self.delivery_slot not in calendar.Slot:
+        if self.delivery_slot not in {slot.value for slot in calendar.Slot}:
             raise ValidationError({"delivery_slot": _("Choose June or December (C2).")})
 
     @property
@@ -209,7 +208,6 @@ class Commitment(OpenGovModel):
     title = models.CharField(_("title"), max_length=1000)
     short_description = models.CharField(
         _("short description"), max_length=SHORT_DESCRIPTION_LIMIT - 1,
-        validators=[MaxLengthValidator(SHORT_DESCRIPTION_LIMIT - 1)],
         help_text=_("CM2: fewer than 200 characters."),
     )
     lead_agency = models.ForeignKey(
