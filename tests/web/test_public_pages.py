@@ -117,10 +117,13 @@ def test_public_person_name_shown_private_person_name_hidden(client, demo):
 
 @pytest.mark.django_db
 def test_language_switcher_keeps_the_page(client, demo):
+    page = client.get("/en/plans/valmerre-plan-3/", HTTP_ACCEPT_LANGUAGE="es")
+    assert 'name="next" type="hidden" value="/plans/valmerre-plan-3/"' in page.content.decode()
     response = client.post("/i18n/setlang/", {"language": "fr",
-                                              "next": "/en/plans/valmerre-plan-3/"})
-    assert response.status_code == 302
-    assert response["Location"] == "/fr/plans/valmerre-plan-3/"
+                                              "next": "/plans/valmerre-plan-3/"},
+                           HTTP_ACCEPT_LANGUAGE="es", follow=True)
+    assert response.redirect_chain[-1][0] == "/fr/plans/valmerre-plan-3/"
+    assert response.status_code == 200
 
 
 @pytest.mark.django_db

@@ -1,0 +1,72 @@
+"""Benchmarks: demo load time and public page response times on a large data set.
+
+Run with `make bench`. Uses a throw-away SQLite database unless DATABASE_URL is set (then the
+database must be empty). Prints a table and writes bench/results/latest.json.
+"""
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+if not os.environ.get("DATABASE_URL"):
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opengov.test_settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from bench.generate import generate  # noqa: E402
+from opengov.demo.loader import load_demo  # noqa: E402
+
+PAGES = {
+    "home": "/en/",
+    "plan list (23 plans)": "/en/plans/",
+    "plan (10 commitments)": "/en/plans/valmerre-plan-3/",
+    "plan (12 commitments)": "/en/plans/bench-plan-0/",
+    "commitment": "/en/plans/valmerre-plan-3/commitments/open-contracting/",
+    "co-creation (10k+ contributions)": "/en/plans/valmerre-plan-3/co-creation/",
+    "forum": "/en/forum/",
+}
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main(rounds=30):
+    call_command("migrate", verbosity=0)
+    results = {"demo_load_s": round(timed(load_demo), 2)}
+    results["generate_s"] = round(timed(generate), 2)
+    client = Client()
+    pages = {}
+    for label, url in PAGES.items():
+        client.get(url)  # warm up
+        samples = sorted(timed(lambda url=url: client.get(url)) for _ in range(rounds))
+        pages[label] = {
+            "median_ms": round(statistics.median(samples) * 1000, 1),
+            "p95_ms": round(samples[int(0.95 * (len(samples) - 1))] * 1000, 1),
+        }
+    results["pages"] = pages
+    print(f"Demo load: {results['demo_load_s']} s; large data set: {results['generate_s']} s")
+    print(f"{'page':38} {'median ms':>10} {'p95 ms':>8}")
+    for label, figures in pages.items():
+        print(f"{label:38} {figures['median_ms']:>10} {figures['p95_ms']:>8}")
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
