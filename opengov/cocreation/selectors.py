@@ -5,7 +5,6 @@ from opengov.core.models import ModerationState
 
 from .models import CoCreationProcess, Contribution, InputMechanism, ReasonedResponse
 
-
 # Spam and abuse are kept, but they are not contributions anyone made to the plan.
 NOT_CONTRIBUTIONS = [ModerationState.SPAM, ModerationState.ABUSE]
 

@@ -14,8 +14,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 
 
 def pytest_collection_modifyitems(items):
-    missing = [what for what, ok in (("chromium", shutil.which(CHROMIUM) or Path(CHROMIUM).exists()),
-                                     ("axe-core", AXE.exists())) if not ok]
+    found = {"chromium": shutil.which(CHROMIUM) or Path(CHROMIUM).exists(),
+             "axe-core": AXE.exists()}
+    missing = [what for what, ok in found.items() if not ok]
     if missing and not os.environ.get("CI"):
         skip = pytest.mark.skip(reason=f"missing {', '.join(missing)}: run `make test`")
         for item in items:
