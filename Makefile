@@ -49,6 +49,7 @@ run: install messages
 
 ## Install what the tests need and run the whole suite.
 test: install-test browser messages
+	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(MANAGE) makemigrations --check --dry-run -v0 --settings=opengov.test_settings
 	$(VENV)/bin/pytest
