@@ -2,6 +2,7 @@ import json
 
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from opengov.core.admin import TranslatedAdmin, TranslatedStackedInline, TranslatedTabularInline
 
@@ -79,24 +80,32 @@ class CommitmentAdmin(TranslatedAdmin):
                 )
             },
         ),
-        ("Problem definition", {"fields": ("problem", "causes")}),
-        ("Commitment description", {"fields": ("done_so_far", "solution", "expected_results")}),
-        ("Analysis (CM3)", {"fields": ("transparency", "accountability", "participation")}),
+        (_("Problem definition"), {"fields": ("problem", "causes")}),
+        (_("Commitment description"), {"fields": ("done_so_far", "solution", "expected_results")}),
+        (_("Analysis (CM3)"), {"fields": ("transparency", "accountability", "participation")}),
         (
-            "Challenge commitment (CM5)",
+            _("Challenge commitment (CM5)"),
             {
                 "fields": ("is_challenge", "challenge_priority", "challenge_cocreation_note"),
                 "classes": ("collapse",),
             },
         ),
         (
-            "Local commitment (CM6, CM7)",
+            _("Local commitment (CM6, CM7)"),
             {
                 "fields": ("is_local", "local_jurisdiction", "local_kind", "national_policy"),
                 "classes": ("collapse",),
             },
         ),
     )
+    # Where a commitment sits and who leads it is the Point of Contact team's decision.
+    placement_fields = ("plan", "number", "slug", "lead_agency")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if request.user.has_perm("plans.change_actionplan"):
+            return fields
+        return (*fields, *self.placement_fields)
 
 
 @admin.register(Milestone)
@@ -125,7 +134,7 @@ class PlanVersionAdmin(admin.ModelAdmin):
     )
     exclude = ("snapshot",)
 
-    @admin.display(description="snapshot")
+    @admin.display(description=_("snapshot"))
     def snapshot_pretty(self, obj):
         return format_html("<pre>{}</pre>", json.dumps(obj.snapshot, indent=2, ensure_ascii=False))
 

@@ -54,6 +54,18 @@ class TestAdminPages:
         other.refresh_from_db()
         assert other.title_en != "Hijacked"
 
+    def test_only_the_poc_team_moves_a_commitment_or_changes_its_lead_agency(
+        self, client, users, own_and_other_commitment
+    ):
+        own, _ = own_and_other_commitment
+        url = reverse("admin:plans_commitment_change", args=[own.pk])
+        agency_page = client_for(client, users["agency"]).get(url).content.decode()
+        assert 'name="title_en"' in agency_page
+        assert 'name="lead_agency"' not in agency_page and 'name="plan"' not in agency_page
+        client.logout()
+        poc_page = client_for(client, users["poc"]).get(url).content.decode()
+        assert 'name="lead_agency"' in poc_page
+
     def test_irm_researcher_reads_commitments_without_a_save_button(
         self, client, users, own_and_other_commitment
     ):
