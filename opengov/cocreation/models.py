@@ -230,7 +230,7 @@ class Contribution(OpenGovModel):
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes"), blank=True, related_name="contributions"
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
         verbose_name = _("contribution")

@@ -19,5 +19,7 @@ translate_and_track(
 translate_and_track(InputMechanism, ("title", "description"))
 translate_and_track(Theme, ("name",))
 translate_and_track(
-    ReasonedResponse, ("summary", "consideration", "influence", "reasons", "beyond_plan")
+    ReasonedResponse,
+    ("summary", "consideration", "influence", "reasons", "beyond_plan"),
+    m2m_fields=["contributions", "commitments"],
 )

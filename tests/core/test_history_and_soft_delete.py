@@ -4,6 +4,7 @@ import pytest
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from opengov.cocreation.models import ReasonedResponse
 from opengov.plans.models import Commitment, Milestone
 from opengov.tracking.models import ProgressUpdate
 
@@ -57,3 +58,16 @@ def test_history_records_who_changed_what_through_the_admin(client, users,
     latest = update.history.order_by("-history_id").first()
     assert latest.summary_en == "Awards are now published every day."
     assert latest.history_user == users["agency"]
+
+
+@pytest.mark.django_db
+def test_history_keeps_which_commitments_a_response_led_to(current_plan):
+    response = ReasonedResponse.objects.filter(process__plan=current_plan,
+                                               decision="included").first()
+    before = set(response.commitments.values_list("pk", flat=True))
+    extra = current_plan.commitments.exclude(pk__in=before).first()
+    response.commitments.add(extra)
+    latest = response.history.order_by("-history_id").first()
+    assert {row.commitment_id for row in latest.commitments.all()} == before | {extra.pk}
+    previous = response.history.order_by("-history_id")[1]
+    assert {row.commitment_id for row in previous.commitments.all()} == before
