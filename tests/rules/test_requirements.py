@@ -1,11 +1,19 @@
 """Minimum requirements with their handbook examples, "at risk" before "not met"."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
-from opengov.rules.facts import CoCreation, CommitmentFacts, Cycle, Facts, Meeting, Mechanism
-from opengov.rules.facts import Outreach, PlanFacts
+from opengov.rules.facts import (
+    CoCreation,
+    CommitmentFacts,
+    Cycle,
+    Facts,
+    Mechanism,
+    Meeting,
+    Outreach,
+    PlanFacts,
+)
 from opengov.rules.requirements import (
     check_cc3,
     check_cc4,
@@ -197,7 +205,7 @@ class TestContraryToProcess:
 def test_every_verdict_names_its_rule_and_explains_itself():
     f = facts(meetings=forum_meetings("2026-10-01"), website_url="https://ogp.example",
               repository_updates=[D("2026-10-01")], cocreation=CoCreation(),
-              refresh=CoCreation(development_starts_on=date.today() + timedelta(days=100)))
+              refresh=CoCreation(development_starts_on=D("2027-03-01")))
     verdicts = evaluate(f)
     assert {v.rule for v in verdicts} >= {"F1", "W1", "R1", "CC3", "CC4", "CC5", "CC9", "I5",
                                           "I6"}
