@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "opengov.tracking",
     "opengov.repository",
     "opengov.reports",
+    "opengov.compliance",
     "opengov.demo",
     "opengov.web",
 ]

@@ -34,3 +34,15 @@ def test_placeholders_survive_translation(lang):
             if placeholder in entry.msgid:
                 translated = entry.msgstr or entry.msgstr_plural[0]
                 assert placeholder in translated, entry.msgid
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_rule_engine_templates_keep_their_named_fields(lang):
+    """The engine's sentences are str.format templates: a lost {field} would break a page."""
+    import re
+
+    catalogue = polib.pofile(str(LOCALE / lang / "LC_MESSAGES" / "django.po"))
+    for entry in catalogue:
+        fields = set(re.findall(r"{(\w+)}", entry.msgid))
+        if fields:
+            assert set(re.findall(r"{(\w+)}", entry.msgstr)) == fields, entry.msgid

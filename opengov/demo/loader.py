@@ -407,11 +407,60 @@ class DemoBuilder:
             )
 
     # -- forum meetings --------------------------------------------------------------------
+    COCREATION_AGENDA = (
+        "1. Adoption du compte rendu de la séance précédente\n"
+        "2. Avancement de la co-création : contributions reçues, ateliers à venir\n"
+        "3. Questions écrites du public\n4. Divers",
+        "1. Approval of the previous meeting's minutes\n"
+        "2. Co-creation progress: contributions received, coming workshops\n"
+        "3. Written questions from the public\n4. Any other business")
+    COCREATION_MINUTES = (
+        "Présents : 13 membres sur 16. Le secrétariat présente les contributions reçues et le "
+        "calendrier des ateliers régionaux. La société civile demande un atelier en langue des "
+        "signes supplémentaire ; le Forum l'accepte.",
+        "Present: 13 members out of 16. The secretariat presents the contributions received and "
+        "the timeline of regional workshops. Civil society asks for an additional sign-language "
+        "workshop; the Forum agrees.")
+    IMPLEMENTATION_AGENDA = (
+        "1. Adoption du compte rendu de la séance précédente\n"
+        "2. Point d'avancement des engagements (administrations pilotes)\n"
+        "3. Questions écrites du public\n4. Calendrier de l'actualisation du plan\n"
+        "5. Divers",
+        "1. Approval of the previous meeting's minutes\n"
+        "2. Progress on commitments (lead agencies)\n"
+        "3. Written questions from the public\n4. Timeline of the plan refresh\n"
+        "5. Any other business")
+    IMPLEMENTATION_MINUTES = (
+        "Présents : 14 membres sur 16. La séance est co-présidée par Claire Marchand "
+        "et Ibrahim Diallo.\n\nLes administrations pilotes présentent l'avancement. "
+        "La société civile relève le retard de l'engagement sur la justice ouverte et "
+        "demande un nouveau calendrier. Le Forum adopte à l'unanimité le compte rendu "
+        "de la séance précédente.\n\nDécision : le secrétariat publiera le calendrier "
+        "d'actualisation avant la prochaine séance.",
+        "Present: 14 members out of 16. The meeting is co-chaired by Claire Marchand "
+        "and Ibrahim Diallo.\n\nLead agencies present their progress. Civil society "
+        "points out the delay of the open justice commitment and asks for a new "
+        "timeline. The Forum unanimously approves the previous minutes.\n\n"
+        "Decision: the secretariat will publish the refresh timeline before the next "
+        "meeting.")
+
+    def plenary_days(self):
+        """Quarterly plenaries from the start of co-creation; the last one 160 days ago, so
+        that the demo's forum is "at risk" (F1) with its next plenary already scheduled."""
+        days, day = [], self.today - timedelta(days=160)
+        while day >= date(self.S, 2, 1):
+            days.append(day)
+            day -= timedelta(days=91)
+        return sorted(days)
+
     def build_meetings(self):
         t = self.today
-        plenaries = [350, 262, 171, 83]
-        for n, days in enumerate(plenaries, start=1):
-            day = t - timedelta(days=days)
+        delivered = self.current.delivered_on
+        plenaries = self.plenary_days()
+        for n, day in enumerate(plenaries, start=1):
+            cocreation = day < delivered
+            agenda = self.COCREATION_AGENDA if cocreation else self.IMPLEMENTATION_AGENDA
+            minutes = self.COCREATION_MINUTES if cocreation else self.IMPLEMENTATION_MINUTES
             meeting = Meeting.objects.create(
                 forum=self.forum, kind="forum", starts_at=at(day, 14), format="hybrid",
                 plan=self.current, is_public=True, minutes_published_on=day + timedelta(days=21),
@@ -419,45 +468,36 @@ class DemoBuilder:
                 **fr_en("title", (f"Séance plénière du Forum n° {n}", f"Forum plenary no. {n}")),
                 **fr_en("place", ("Ministère de la Transformation publique, salle Condorcet",
                                   "Ministry of Public Transformation, Condorcet room")),
-                **fr_en("agenda", (
-                    "1. Adoption du compte rendu de la séance précédente\n"
-                    "2. Point d'avancement des engagements (administrations pilotes)\n"
-                    "3. Questions écrites du public\n4. Calendrier de l'actualisation du plan\n"
-                    "5. Divers",
-                    "1. Approval of the previous meeting's minutes\n"
-                    "2. Progress on commitments (lead agencies)\n"
-                    "3. Written questions from the public\n4. Timeline of the plan refresh\n"
-                    "5. Any other business")),
-                **fr_en("minutes", (
-                    "Présents : 14 membres sur 16. La séance est co-présidée par Claire Marchand "
-                    "et Ibrahim Diallo.\n\nLes administrations pilotes présentent l'avancement. "
-                    "La société civile relève le retard de l'engagement sur la justice ouverte et "
-                    "demande un nouveau calendrier. Le Forum adopte à l'unanimité le compte rendu "
-                    "de la séance précédente.\n\nDécision : le secrétariat publiera le calendrier "
-                    "d'actualisation avant la prochaine séance.",
-                    "Present: 14 members out of 16. The meeting is co-chaired by Claire Marchand "
-                    "and Ibrahim Diallo.\n\nLead agencies present their progress. Civil society "
-                    "points out the delay of the open justice commitment and asks for a new "
-                    "timeline. The Forum unanimously approves the previous minutes.\n\n"
-                    "Decision: the secretariat will publish the refresh timeline before the next "
-                    "meeting.")),
+                **fr_en("agenda", agenda), **fr_en("minutes", minutes),
             )
             self.add_document(
                 kind="minutes", meeting=meeting, date=meeting.minutes_published_on,
                 title=(f"Compte rendu — séance plénière n° {n}", f"Minutes — plenary no. {n}"),
                 body=meeting.minutes_fr, filename=f"compte-rendu-pleniere-{n}.txt",
             )
-        for days, kind, title in [
-            (300, "implementation_review", ("Revue de mise en œuvre avec la société civile",
-                                            "Implementation review with civil society")),
-            (120, "implementation_review", ("Revue de mise en œuvre avec la société civile",
-                                            "Implementation review with civil society")),
-            (200, "high_level", ("Rencontre annuelle avec le ministre",
-                                 "Annual meeting with the Minister")),
-            (5, "cocreation_workshop", ("Atelier d'actualisation du plan",
-                                        "Plan refresh workshop")),
-        ]:
-            day = t - timedelta(days=days)
+        self.next_plenary_number = len(plenaries) + 1
+        S = self.S
+        others = [
+            # One review only in the first implementation year: I5 was missed (history).
+            (date(S + 1, 6, 10), "implementation_review",
+             ("Revue de mise en œuvre avec la société civile",
+              "Implementation review with civil society")),
+            (date(S + 2, 1, 31), "implementation_review",
+             ("Revue de mise en œuvre avec la société civile",
+              "Implementation review with civil society")),
+            (date(S + 2, 7, 30), "implementation_review",
+             ("Revue de mise en œuvre avec la société civile",
+              "Implementation review with civil society")),
+            (date(S + 1, 5, 12), "high_level", ("Rencontre annuelle avec le ministre",
+                                                "Annual meeting with the Minister")),
+            (date(S + 2, 5, 11), "high_level", ("Rencontre annuelle avec le ministre",
+                                                "Annual meeting with the Minister")),
+            (t - timedelta(days=5), "cocreation_workshop",
+             ("Atelier d'actualisation du plan", "Plan refresh workshop")),
+        ]
+        for day, kind, title in others:
+            if day > t:
+                continue
             Meeting.objects.create(
                 forum=self.forum, kind=kind, starts_at=at(day, 10), format="hybrid",
                 plan=self.current, is_public=True, attendance_government=5,
@@ -488,7 +528,8 @@ class DemoBuilder:
             )
         # A private preparatory meeting: never on the public site.
         Meeting.objects.create(
-            forum=self.forum, kind="forum", starts_at=at(t - timedelta(days=30), 9),
+            forum=self.forum, kind="commitment_monitoring",
+            starts_at=at(t - timedelta(days=30), 9),
             format="online", is_public=False,
             **fr_en("title", ("Préparation interne du bureau", "Internal bureau preparation")),
             **fr_en("agenda", ("Point confidentiel sur les nominations.",
@@ -498,7 +539,8 @@ class DemoBuilder:
         Meeting.objects.create(
             forum=self.forum, kind="forum", starts_at=at(upcoming, 14), format="hybrid",
             plan=self.current, is_public=True,
-            **fr_en("title", ("Séance plénière du Forum n° 5", "Forum plenary no. 5")),
+            **fr_en("title", (f"Séance plénière du Forum n° {self.next_plenary_number}",
+                              f"Forum plenary no. {self.next_plenary_number}")),
             **fr_en("place", ("Ministère de la Transformation publique, salle Condorcet",
                               "Ministry of Public Transformation, Condorcet room")),
             **fr_en("agenda", ("1. Bilan de la consultation d'actualisation\n"
@@ -517,8 +559,11 @@ class DemoBuilder:
     }
 
     def build_progress(self, commitments, start_year):
-        report_days = [date(start_year + 1, 6, 20), date(start_year + 1, 12, 12),
-                       date(start_year + 2, 6, 18), date(start_year + 2, 11, 20)]
+        # Six-monthly updates (W3 f), quarterly for local commitments (CM6).
+        report_days = [date(start_year + 1, 6, 12), date(start_year + 1, 12, 10),
+                       date(start_year + 2, 6, 10), date(start_year + 2, 11, 20)]
+        start = date(start_year, 12, 16)
+        quarterly = [start + timedelta(days=85 * k) for k in range(1, 17)]
         poc = get_user_model().objects.get(username="poc")
         for commitment in commitments.values():
             ImplementationPlan.objects.create(
@@ -534,9 +579,11 @@ class DemoBuilder:
                                   "year's budget law.")),
             )
             milestones = list(commitment.milestones.all())
-            for step, day in enumerate(report_days):
+            days = quarterly if commitment.is_local else report_days
+            for index, day in enumerate(days):
                 if day > self.today:
                     break
+                step = min(index // 2, 3) if commitment.is_local else index
                 completion = self.PROFILES[commitment.profile][step]
                 due = [m for m in milestones if m.due_on <= day]
                 delayed = commitment.profile in {"delayed", "not_started", "limited"} and step > 0
@@ -613,9 +660,11 @@ class DemoBuilder:
             member=self.member, kind=kind, date=date, language=language,
             **fr_en("title", title), **links,
         )
-        DocumentVersion.objects.create(
+        version = DocumentVersion.objects.create(
             document=document, file=ContentFile(body.encode("utf-8"), name=filename)
         )
+        # As if uploaded on the document's date: the repository's history (R1).
+        DocumentVersion.objects.filter(pk=version.pk).update(uploaded_at=at(date, 11))
         return document
 
     def build_documents(self):

@@ -65,7 +65,7 @@ def check_commitment(commitment: dict, *, plan_start: date | None = None,
         value = commitment.get(name) if name == "lead_agency" else in_language(name, main)
         if not value:
             findings.append(finding("CM1", "error", name, _(
-                "The template's field \u201c{label}\u201d is empty."), label=label))
+                "The template's field “{label}” is empty."), label=label))
     for lang in languages:
         short = in_language("short_description", lang)
         if len(short) >= SHORT_DESCRIPTION_LIMIT:
@@ -82,7 +82,7 @@ def check_commitment(commitment: dict, *, plan_start: date | None = None,
     if all(_is_na(in_language(v, main)) for v in VALUES) and all(in_language(v, main)
                                                               for v in VALUES):
         findings.append(finding("CM3", "error", "transparency", _(
-            "The commitment answers \u201cN/A\u201d to transparency, accountability and "
+            "The commitment answers “N/A” to transparency, accountability and "
             "participation: it must advance at least one.")))
     milestones = commitment.get("milestones") or []
     if not milestones:

@@ -17,6 +17,7 @@ from .verdicts import Status, Verdict, _, worst
 WARNING_DAYS = 30  # "at risk" this many days before a periodic deadline
 MIN_INPUT_WINDOW_DAYS = 14  # CC5 "an appropriate period": our floor, see docs/rules.md
 YEAR_END_WARNING_DAYS = 90  # I5/I6: a yearly count still short this close to the year's end
+PENDING_WARNING_DAYS = 90  # CC4, CC5, CC9: still missing this close to the delivery deadline
 
 
 def periodic(rule, dates, *, months, since, today, what, scope="plan"):
@@ -122,7 +123,7 @@ def _pending(rule, facts: Facts, process: CoCreation | None, template, scope="pl
     started = process and process.development_starts_on and process.development_starts_on <= \
         facts.today
     due = _cocreation_deadline(facts, scope)
-    if started:
+    if started and (due is None or (due - facts.today).days <= PENDING_WARNING_DAYS):
         return Verdict(rule, Status.AT_RISK, template, {}, {}, due, scope)
     return Verdict(rule, Status.NOT_YET_DUE, template, {}, {}, due, scope)
 
@@ -269,15 +270,17 @@ def _per_commitment(rule, facts: Facts, commitments, months, what) -> Verdict | 
     status = worst(v.status for v in verdicts.values())
     concerned = sorted(cid for cid, v in verdicts.items() if v.status == status)
     dues = [v.due for v in verdicts.values() if v.status == status and v.due]
-    facts_used = {"commitments": {cid: v.status.value for cid, v in verdicts.items()}}
+    facts_used = {"commitments": {cid: {"status": v.status.value, "due": v.due,
+                                        "last": v.facts.get("last")}
+                                  for cid, v in verdicts.items()}}
     params = {"count": len(concerned), "total": len(commitments), "ids": ", ".join(concerned),
               "months": months, "what": what}
     templates = {
         Status.NOT_MET: _("{count} of {total} commitments missed {what} (every {months} "
                           "months): {ids}."),
         Status.AT_RISK: _("{count} of {total} commitments need {what} soon: {ids}."),
-        Status.MET: _("All {total} commitments have had {what} at least every {months} "
-                      "months."),
+        Status.MET: _("Every commitment concerned ({total}) has had {what} at least every "
+                      "{months} months."),
         Status.NOT_YET_DUE: _("No {what} is due yet."),
         Status.UNKNOWN: _("No {what} is recorded."),
     }

@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from opengov.demo.loader import load_demo
+from opengov.demo.loader import DEMO_PASSWORD, load_demo
+from opengov.forum.models import Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +44,9 @@ def test_visitor_finds_the_forum_its_rules_and_a_meetings_minutes(site, page, ax
     expect(page.get_by_role("heading", name="Members by constituency")).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile(r"^Civil society"))).to_be_visible()
     axe("forum (en)")
-    page.get_by_role("link", name="Forum plenary no. 4").click()
+    latest = (Meeting.objects.filter(kind="forum", is_public=True, minutes__gt="")
+              .order_by("-starts_at").first())
+    page.get_by_role("link", name=latest.title_en, exact=True).click()
     expect(page.get_by_role("heading", name="Minutes")).to_be_visible()
     expect(page.locator("main")).to_contain_text("Present: 14 members out of 16")
     axe("meeting (en)")
@@ -62,3 +65,27 @@ def test_keyboard_user_skips_to_the_content(site, page):
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
+
+
+def test_visitor_reads_how_the_plan_meets_the_standards_and_the_calendar(site, page, axe):
+    page.goto(f"{site}/fr/plans/valmerre-plan-3/")
+    page.get_by_role("link", name="Comment nous respectons les normes du PGO").click()
+    expect(page.get_by_role("table")).to_contain_text("Règle F1")
+    expect(page.get_by_role("table")).to_contain_text("Menacée")
+    axe("standards (fr)")
+    page.get_by_role("navigation", name="Principale").get_by_role("link",
+                                                                  name="Calendrier").click()
+    expect(page.get_by_role("heading", name="Calendrier des échéances")).to_be_visible()
+    axe("calendar (fr)")
+
+
+def test_point_of_contact_signs_in_and_reads_the_compliance_dashboard(site, page, axe):
+    page.goto(f"{site}/en/compliance/")
+    page.get_by_label("Username").fill("poc")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Compliance dashboard")).to_be_visible()
+    row = page.locator("#rule-F1-plan")
+    expect(row).to_contain_text("At risk")
+    expect(row).to_contain_text("Hold a forum meeting")
+    axe("compliance dashboard (en)")

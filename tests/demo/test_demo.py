@@ -36,7 +36,7 @@ class TestDemo:
         meetings = Meeting.objects.filter(forum=demo.forum, starts_at__date__gte=year_ago,
                                           starts_at__date__lte=DEMO_TODAY)
         kinds = Counter(meetings.values_list("kind", flat=True))
-        assert kinds["forum"] >= 4 and kinds["implementation_review"] >= 2
+        assert kinds["forum"] >= 3 and kinds["implementation_review"] >= 2
         assert kinds["high_level"] >= 1
         assert all(m.agenda_fr and m.agenda_en for m in meetings)
         assert meetings.exclude(minutes_fr="").count() >= 6

@@ -116,10 +116,13 @@ class TestCoCreation:
         assert check_cc4(f, CoCreation(development_starts_on=D("2024-03-24"))).status \
             is Status.NOT_MET
 
-    def test_cc4_no_outreach_yet_is_at_risk_during_development(self):
-        f = facts(today="2024-05-01", plan=PlanFacts("december", 2024, 4))
+    def test_cc4_no_outreach_yet_is_at_risk_near_the_delivery_deadline(self):
+        f = facts(today="2025-01-15", plan=PlanFacts("december", 2024, 4))
         verdict = check_cc4(f, CoCreation(development_starts_on=D("2024-03-24")))
         assert verdict.status is Status.AT_RISK and verdict.due == D("2025-02-28")
+        f = facts(today="2024-05-01", plan=PlanFacts("december", 2024, 4))
+        verdict = check_cc4(f, CoCreation(development_starts_on=D("2024-03-24")))
+        assert verdict.status is Status.NOT_YET_DUE
 
     def test_cc4_advises_remote_participation_when_all_in_person(self):
         process = CoCreation(outreach=[Outreach(D("2024-04-01"), "in_person")])

@@ -1,0 +1,70 @@
+"""Links from a verdict to the records it rests on (meetings, documents, pages).
+
+The public page shows public evidence only; the dashboard also links private records to
+the back office, where the viewer's permissions apply.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils import formats
+
+from opengov.forum.models import Meeting
+from opengov.repository.models import DocumentVersion
+
+MEETING_KINDS = {"F1": ["forum"], "I5": ["implementation_review"], "I6": ["high_level"]}
+COCREATION_RULES = {"CC3", "CC4", "CC5", "CC9"}
+
+
+@dataclass
+class Evidence:
+    label: str
+    url: str
+    public: bool
+
+
+def _meeting_evidence(plan, verdict, public_only):
+    dates = set(verdict.facts.get("dates") or [])
+    meetings = Meeting.objects.filter(forum__member=plan.member,
+                                      kind__in=MEETING_KINDS[verdict.rule])
+    found = []
+    for meeting in meetings.order_by("-starts_at"):
+        if meeting.starts_at.date() not in dates:
+            continue
+        label = f"{meeting.title} ({formats.date_format(meeting.starts_at, 'SHORT_DATE_FORMAT')})"
+        if meeting.is_public:
+            found.append(Evidence(label, meeting.get_absolute_url(), True))
+        elif not public_only:
+            found.append(Evidence(label, reverse("admin:forum_meeting_change",
+                                                 args=[meeting.pk]), False))
+    return found[:6]
+
+
+def _document_evidence(plan, verdict):
+    versions = (DocumentVersion.objects.filter(document__member=plan.member,
+                                               document__is_public=True)
+                .select_related("document").order_by("-uploaded_at")[:5])
+    return [Evidence(v.document.title, v.document.get_absolute_url(), True) for v in versions]
+
+
+def _commitment_evidence(plan, verdict):
+    statuses = verdict.facts.get("commitments") or {}
+    concerned = [number for number, info in statuses.items()
+                 if info["status"] == verdict.status.value]
+    commitments = plan.commitments.filter(number__in=concerned).order_by("number")
+    return [Evidence(str(c), c.get_absolute_url(), True) for c in commitments[:8]]
+
+
+def evidence_for(plan, verdict, *, public_only: bool) -> list[Evidence]:
+    rule = verdict.rule
+    if rule in MEETING_KINDS:
+        return _meeting_evidence(plan, verdict, public_only)
+    if rule == "R1":
+        return _document_evidence(plan, verdict)
+    if rule in COCREATION_RULES:
+        return [Evidence(str(plan.title), reverse("web:cocreation", args=[plan.slug]), True)]
+    if rule in {"W3", "CM6"}:
+        return _commitment_evidence(plan, verdict)
+    if rule == "W1":
+        return [Evidence(str(plan.member), reverse("web:home"), True)]
+    return []
