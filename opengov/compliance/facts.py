@@ -10,15 +10,13 @@ from datetime import date
 from django.db.models import Min
 
 from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
-from opengov.core.models import ModerationState
+from opengov.cocreation.selectors import NOT_CONTRIBUTIONS
 from opengov.forum.models import Meeting
 from opengov.plans.models import ActionPlan
 from opengov.reports.models import CommitmentFinding, RequirementFinding
 from opengov.repository.models import DocumentVersion
 from opengov.rules import facts as rf
 from opengov.tracking.models import ProgressUpdate
-
-NOT_CONTRIBUTIONS = [ModerationState.SPAM, ModerationState.ABUSE]
 
 
 def _process_facts(process: CoCreationProcess | None) -> rf.CoCreation | None:
