@@ -1,18 +1,26 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.admin import OpenGovAdmin, TranslatedAdmin, TranslatedTabularInline
 from opengov.core.models import ModerationState
+from opengov.plans.models import Commitment
 
 from .models import (
     CoCreationProcess,
     Contribution,
     InputMechanism,
+    ModerationDecision,
     OutreachActivity,
     ReasonedResponse,
     Stage,
     Theme,
 )
+from .selectors import NOT_CONTRIBUTIONS
+from .services import contribution_moderate, contributions_respond
 
 
 class StageInline(TranslatedTabularInline):
@@ -60,30 +68,161 @@ class ThemeAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
+class AnsweredFilter(admin.SimpleListFilter):
+    """The work queue: inputs still without a published reasoned response (CC8)."""
+
+    title = _("reasoned response")
+    parameter_name = "answered"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("Not answered yet")), ("draft", _("Answer not published")),
+                ("yes", _("Answered"))]
+
+    def queryset(self, request, queryset):
+        published = ReasonedResponse.objects.filter(published_on__isnull=False)
+        if self.value() == "yes":
+            return queryset.filter(responses__in=published).distinct()
+        if self.value() == "draft":
+            return queryset.filter(responses__isnull=False).exclude(responses__in=published)
+        if self.value() == "no":
+            return queryset.filter(responses__isnull=True)
+        return queryset
+
+
+class ModerationDecisionInline(admin.TabularInline):
+    model = ModerationDecision
+    extra = 0
+    fields = ("decided_at", "previous_state", "state", "reason", "decided_by")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class ResponseForm(forms.Form):
+    """The intermediate page of the "answer" action: the five elements of CC8."""
+
+    decision = forms.ChoiceField(label=_("decision"), choices=ReasonedResponse.Decision.choices)
+    summary = forms.CharField(label=_("(1) comments received"), widget=forms.Textarea)
+    consideration = forms.CharField(label=_("(2) how they were considered"),
+                                    widget=forms.Textarea)
+    influence = forms.CharField(label=_("(3) how they influenced the outcome"),
+                                widget=forms.Textarea)
+    reasons = forms.CharField(label=_("(4) reasons for the decision"), widget=forms.Textarea)
+    beyond_plan = forms.CharField(label=_("(5) beyond this plan"), widget=forms.Textarea,
+                                  required=False)
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("commitments it led to"), required=False, queryset=Commitment.objects.none(),
+        widget=forms.CheckboxSelectMultiple)
+    publish = forms.BooleanField(label=_("Publish now and tell the authors"), required=False)
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commitments"].queryset = Commitment.objects.filter(plan=plan)
+
+
 @admin.register(Contribution)
 class ContributionAdmin(OpenGovAdmin):
     list_display = ("reference", "submitted_at", "stakeholder_type", "language",
-                    "consent_to_publish", "moderation_state")
-    list_filter = ("moderation_state", "stakeholder_type", "language", "consent_to_publish",
-                   "themes", "process")
+                    "consent_to_publish", "moderation_state", "is_answered")
+    list_filter = (AnsweredFilter, "moderation_state", "stakeholder_type", "language",
+                   "consent_to_publish", "themes", "process")
     search_fields = ("reference", "text", "author_name", "author_organisation")
-    readonly_fields = ("reference",)
+    readonly_fields = ("reference", "moderation_state", "moderation_reason")
     filter_horizontal = ("themes",)
     date_hierarchy = "submitted_at"
-    actions = ("undelete_selected", "publish_selected", "mark_spam")
+    inlines = [ModerationDecisionInline]
+    actions = ("undelete_selected", "answer_selected", "publish_selected", "keep_private",
+               "mark_spam", "mark_abuse")
+
+    @admin.display(boolean=True, description=_("answered"))
+    def is_answered(self, obj):
+        return any(r.published_on for r in obj.responses.all())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("responses")
+
+    def changelist_view(self, request, extra_context=None):
+        received = Contribution.objects.exclude(moderation_state__in=NOT_CONTRIBUTIONS)
+        answered = received.filter(
+            responses__published_on__isnull=False).distinct().count()
+        total = received.count()
+        extra_context = {**(extra_context or {}), "subtitle": _(
+            "%(answered)s of %(total)s contributions answered (%(share)s%%)") % {
+            "answered": answered, "total": total,
+            "share": round(100 * answered / total) if total else 0}}
+        return super().changelist_view(request, extra_context)
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm("cocreation.moderate_contribution")
+
+    def has_answer_permission(self, request):
+        return request.user.has_perm("cocreation.add_reasonedresponse")
+
+    def _moderate(self, request, queryset, state, reason):
+        done, refused = 0, []
+        for contribution in queryset:
+            try:
+                if contribution_moderate(actor=request.user, contribution=contribution,
+                                         state=state, reason=str(reason)):
+                    done += 1
+            except ValidationError as error:
+                refused.append(f"{contribution.reference}: {' '.join(error.messages)}")
+        self.message_user(request, _("%(count)s contributions moderated.") % {"count": done})
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
 
     @admin.action(description=_("Publish the selected contributions (those that consent)"),
                   permissions=["moderate"])
     def publish_selected(self, request, queryset):
-        queryset.filter(consent_to_publish=True).update(moderation_state=ModerationState.PUBLISHED)
+        self._moderate(request, queryset.filter(consent_to_publish=True),
+                       ModerationState.PUBLISHED, "")
+
+    @admin.action(description=_("Keep the selected contributions private"),
+                  permissions=["moderate"])
+    def keep_private(self, request, queryset):
+        self._moderate(request, queryset, ModerationState.PRIVATE,
+                       _("Kept private by a moderator"))
 
     @admin.action(description=_("Mark the selected contributions as spam"),
                   permissions=["moderate"])
     def mark_spam(self, request, queryset):
-        queryset.update(moderation_state=ModerationState.SPAM)
+        self._moderate(request, queryset, ModerationState.SPAM, _("Spam"))
 
-    def has_moderate_permission(self, request):
-        return request.user.has_perm("cocreation.moderate_contribution")
+    @admin.action(description=_("Mark the selected contributions as abusive"),
+                  permissions=["moderate"])
+    def mark_abuse(self, request, queryset):
+        self._moderate(request, queryset, ModerationState.ABUSE,
+                       _("Abusive content (insults, threats or personal data)"))
+
+    @admin.action(description=_("Answer the selected contributions together"),
+                  permissions=["answer"])
+    def answer_selected(self, request, queryset):
+        processes = {c.process for c in queryset}
+        if len(processes) != 1:
+            self.message_user(request, _("Choose contributions of one co-creation process."),
+                              messages.ERROR)
+            return None
+        process = processes.pop()
+        form = ResponseForm(request.POST if "apply" in request.POST else None, plan=process.plan)
+        if "apply" in request.POST and form.is_valid():
+            data = form.cleaned_data
+            contributions_respond(
+                actor=request.user, process=process, contributions=queryset,
+                decision=data["decision"], texts=data, commitments=data["commitments"],
+                publish=data["publish"], site_url=request.build_absolute_uri("/"))
+            self.message_user(request, _("Response recorded for %(count)s contributions.") % {
+                "count": queryset.count()})
+            return None
+        return TemplateResponse(request, "admin/cocreation/answer_contributions.html", {
+            **self.admin_site.each_context(request), "title": _("Answer contributions"),
+            "opts": self.model._meta, "form": form, "contributions": queryset,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        })
 
 
 @admin.register(ReasonedResponse)

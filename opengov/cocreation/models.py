@@ -230,6 +230,9 @@ class Contribution(OpenGovModel):
     themes = models.ManyToManyField(
         Theme, verbose_name=_("themes"), blank=True, related_name="contributions"
     )
+    answer_notified_at = models.DateTimeField(
+        _("author told of the answer at"), null=True, blank=True, editable=False
+    )
     history = HistoricalRecords(m2m_fields=[themes])
 
     class Meta:
@@ -244,6 +247,31 @@ class Contribution(OpenGovModel):
     @property
     def is_public(self):
         return self.consent_to_publish and self.moderation_state == ModerationState.PUBLISHED
+
+
+class ModerationDecision(models.Model):
+    """Who decided what about a contribution, and why. Decisions are never edited."""
+
+    contribution = models.ForeignKey(
+        Contribution, verbose_name=_("contribution"), on_delete=models.CASCADE,
+        related_name="moderation_decisions",
+    )
+    previous_state = models.CharField(_("from"), max_length=20, choices=ModerationState.choices)
+    state = models.CharField(_("to"), max_length=20, choices=ModerationState.choices)
+    reason = models.CharField(_("reason"), max_length=300)
+    decided_by = models.ForeignKey(
+        "auth.User", verbose_name=_("decided by"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("moderation decision")
+        verbose_name_plural = _("moderation decisions")
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.contribution}: {self.previous_state} → {self.state}"
 
 
 class ReasonedResponse(OpenGovModel):

@@ -57,3 +57,44 @@ def public_process(plan, responses_per_process=20):
         )
         .order_by("pk")
     )
+
+
+def open_online_mechanism(plan, on=None):
+    """The plan's online form open today, if any (the public form posts to it)."""
+    on = on or timezone.localdate()
+    return (InputMechanism.objects.filter(process__plan=plan, kind=InputMechanism.Kind.ONLINE_FORM,
+                                          opens_on__lte=on, closes_on__gte=on)
+            .select_related("process").order_by("closes_on").first())
+
+
+def next_online_mechanism(plan, on=None):
+    on = on or timezone.localdate()
+    return (InputMechanism.objects.filter(process__plan=plan, kind=InputMechanism.Kind.ONLINE_FORM,
+                                          opens_on__gt=on).order_by("opens_on").first())
+
+
+def feedback_rows(plan):
+    """Published contributions of a plan, each with its published responses (CC9)."""
+    from opengov.plans.models import Commitment
+
+    return (public_contributions().filter(process__plan=plan)
+            .prefetch_related(
+                "themes",
+                Prefetch("responses", to_attr="public_responses",
+                         queryset=published_responses().prefetch_related(
+                             Prefetch("commitments",
+                                      queryset=Commitment.objects.select_related("plan")))),
+            ).order_by("-submitted_at"))
+
+
+def feedback_stats(plan):
+    """How many inputs were received and answered, and how: the share answered is CC8's."""
+    received = Contribution.objects.filter(process__plan=plan).exclude(
+        moderation_state__in=NOT_CONTRIBUTIONS)
+    answered = received.filter(responses__in=published_responses()).distinct().count()
+    total = received.count()
+    decisions = dict(
+        published_responses().filter(process__plan=plan).values_list("decision")
+        .annotate(n=Count("contributions")).values_list("decision", "n"))
+    return {"received": total, "answered": answered,
+            "share": round(100 * answered / total) if total else 0, "decisions": decisions}

@@ -65,9 +65,10 @@ def cocreation(request, slug):
     member = member_or_404(request)
     plan = plan_selectors.public_plan(member, slug)
     processes = cocreation_selectors.public_process(plan)
-    return render(
-        request, "web/cocreation.html", {"member": member, "plan": plan, "processes": processes}
-    )
+    return render(request, "web/cocreation.html", {
+        "member": member, "plan": plan, "processes": processes,
+        "open_form": cocreation_selectors.open_online_mechanism(plan),
+    })
 
 
 @require_safe

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cocreation"
+urlpatterns = [
+    path("plans/<slug:slug>/co-creation/contribute/", views.contribute, name="contribute"),
+    path("plans/<slug:slug>/co-creation/feedback/", views.feedback, name="feedback"),
+    path("plans/<slug:slug>/co-creation/feedback.csv", views.feedback_csv, name="feedback_csv"),
+    path("plans/<slug:slug>/co-creation/feedback.pdf", views.feedback_pdf, name="feedback_pdf"),
+    path("contributions/<str:reference>/", views.receipt, name="receipt"),
+]

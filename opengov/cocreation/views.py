@@ -1,0 +1,142 @@
+"""Public co-creation pages: send a contribution, follow it, read the forum's feedback."""
+
+import csv
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
+
+from opengov.core.models import ModerationState
+from opengov.plans import selectors as plan_selectors
+from opengov.web.views import member_or_404
+
+from . import selectors, services
+from .forms import ContributionForm, FeedbackFilterForm
+from .models import Contribution
+
+SUBMISSIONS_PER_HOUR = "6/h"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def contribute(request, slug):
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan(member, slug)
+    mechanism = selectors.open_online_mechanism(plan)
+    if mechanism is None:
+        return render(request, "cocreation/contribution_closed.html", {
+            "member": member, "plan": plan, "next": selectors.next_online_mechanism(plan)})
+    form = ContributionForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        limited = is_ratelimited(request, group="contribute", key="ip",
+                                 rate=SUBMISSIONS_PER_HOUR, method="POST", increment=True)
+        if limited:
+            form.add_error(None, _("Many contributions were sent from your connection in the "
+                                   "last hour. Please try again later: your text is kept below."))
+        else:
+            data = form.cleaned_data
+            robot = form.is_robot
+            contribution = services.contribution_submit(
+                process=mechanism.process, mechanism=mechanism, text=data["text"],
+                title=data["title"], language=get_language(),
+                stakeholder_type=data["stakeholder_type"],
+                consent_to_publish=data["consent_to_publish"],
+                author_name=data["author_name"], author_organisation=data["author_organisation"],
+                author_email="" if robot else data["author_email"], themes=data["themes"],
+                moderation_state=ModerationState.SPAM if robot else ModerationState.PENDING,
+                reason="Honeypot field filled in" if robot else "",
+                site_url=request.build_absolute_uri("/"),
+            )
+            messages.success(request, _("Thank you! Your contribution has been received."))
+            return redirect("cocreation:receipt", reference=contribution.reference)
+    return render(request, "cocreation/contribution_form.html", {
+        "member": member, "plan": plan, "mechanism": mechanism, "form": form})
+
+
+@require_safe
+def receipt(request, reference):
+    """What happened to a contribution, for whoever holds its reference (its author)."""
+    member = member_or_404(request)
+    contribution = get_object_or_404(
+        Contribution.objects.filter(process__plan__member=member).select_related(
+            "process__plan").prefetch_related(
+            Prefetch("responses", queryset=selectors.published_responses()
+                     .prefetch_related("commitments__plan"))),
+        reference=reference)
+    if contribution.moderation_state in (ModerationState.SPAM, ModerationState.ABUSE):
+        contribution = None  # nothing to show, and nothing that says why
+    return render(request, "cocreation/receipt.html", {
+        "member": member, "contribution": contribution, "reference": reference})
+
+
+def _feedback(request, slug):
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan(member, slug)
+    form = FeedbackFilterForm(request.GET or None, member=member)
+    rows = selectors.feedback_rows(plan)
+    if form.is_valid():
+        if form.cleaned_data["theme"]:
+            rows = rows.filter(themes=form.cleaned_data["theme"])
+        if form.cleaned_data["decision"]:
+            rows = rows.filter(responses__decision=form.cleaned_data["decision"]).distinct()
+    return member, plan, form, rows
+
+
+@require_safe
+def feedback(request, slug):
+    member, plan, form, rows = _feedback(request, slug)
+    return render(request, "cocreation/feedback.html", {
+        "member": member, "plan": plan, "form": form, "rows": rows[:300],
+        "total": rows.count(), "stats": selectors.feedback_stats(plan),
+        "query": request.GET.urlencode()})
+
+
+@require_safe
+def feedback_csv(request, slug):
+    _member, plan, _form, rows = _feedback(request, slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="feedback-{plan.slug}.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8
+    writer = csv.writer(response)
+    writer.writerow(["reference", "submitted_on", "language", "stakeholder_type", "themes",
+                     "contribution", "decision", "comments_received", "how_considered",
+                     "influence", "reasons", "beyond_this_plan", "commitments",
+                     "response_published_on"])
+    for contribution in rows:
+        themes = "; ".join(t.name for t in contribution.themes.all())
+        for response_ in contribution.public_responses or [None]:
+            writer.writerow([
+                contribution.reference, contribution.submitted_at.date().isoformat(),
+                contribution.language, contribution.stakeholder_type, themes, contribution.text,
+                *(["", "", "", "", "", ""] if response_ is None else [
+                    response_.decision, response_.summary, response_.consideration,
+                    response_.influence, response_.reasons, response_.beyond_plan]),
+                "" if response_ is None else "; ".join(str(c) for c in response_.commitments.all()),
+                "" if response_ is None else response_.published_on.isoformat(),
+            ])
+    return response
+
+
+@require_safe
+def feedback_pdf(request, slug):
+    from weasyprint import HTML
+
+    member, plan, _form, _rows = _feedback(request, slug)
+    responses = selectors.published_responses().filter(process__plan=plan).prefetch_related(
+        Prefetch("contributions", queryset=selectors.public_contributions()),
+        "commitments").order_by("decision", "pk")
+    html = render_to_string("cocreation/feedback_report.html", {
+        "member": member, "plan": plan, "responses": responses,
+        "stats": selectors.feedback_stats(plan), "generated": timezone.localdate()},
+        request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        pdf_variant="pdf/ua-1")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="feedback-{plan.slug}.pdf"'
+    return response
