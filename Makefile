@@ -59,6 +59,7 @@ lint: install-test
 
 bench: install-test
 	$(PY) bench/run.py
+	$(PY) bench/grouping.py
 
 clean:
 	rm -rf $(VENV) var node_modules

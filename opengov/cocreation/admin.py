@@ -12,6 +12,7 @@ from opengov.plans.models import Commitment
 from .models import (
     CoCreationProcess,
     Contribution,
+    ContributionGroup,
     InputMechanism,
     ModerationDecision,
     OutreachActivity,
@@ -20,7 +21,12 @@ from .models import (
     Theme,
 )
 from .selectors import NOT_CONTRIBUTIONS
-from .services import contribution_moderate, contributions_respond
+from .services import (
+    contribution_moderate,
+    contributions_respond,
+    groups_merge,
+    groups_suggest,
+)
 
 
 class StageInline(TranslatedTabularInline):
@@ -39,6 +45,52 @@ class CoCreationProcessAdmin(TranslatedAdmin):
     list_filter = ("purpose", "plan")
     search_fields = ("title",)
     inlines = [StageInline, MechanismInline]
+    actions = ("undelete_selected", "suggest_groups")
+
+    def has_group_permission(self, request):
+        return request.user.has_perm("cocreation.add_contributiongroup")
+
+    @admin.action(description=_("Suggest groups of similar contributions"),
+                  permissions=["group"])
+    def suggest_groups(self, request, queryset):
+        for process in queryset:
+            created = groups_suggest(actor=request.user, process=process)
+            self.message_user(request, _("%(count)s groups suggested for %(process)s.") % {
+                "count": len(created), "process": process})
+
+
+@admin.register(ContributionGroup)
+class ContributionGroupAdmin(OpenGovAdmin):
+    list_display = ("name", "kind", "status", "size", "keywords", "process")
+    list_filter = ("status", "kind", "process")
+    search_fields = ("name", "keywords")
+    raw_id_fields = ("contributions",)
+    actions = ("undelete_selected", "accept", "ignore", "merge")
+
+    @admin.display(description=_("contributions"))
+    def size(self, obj):
+        return obj.contributions.count()
+
+    def has_group_permission(self, request):
+        return request.user.has_perm("cocreation.change_contributiongroup")
+
+    @admin.action(description=_("Accept the selected groups"), permissions=["group"])
+    def accept(self, request, queryset):
+        queryset.update(status=ContributionGroup.Status.ACCEPTED)
+
+    @admin.action(description=_("Ignore the selected suggestions"), permissions=["group"])
+    def ignore(self, request, queryset):
+        queryset.update(status=ContributionGroup.Status.IGNORED)
+
+    @admin.action(description=_("Merge the selected groups into the first"),
+                  permissions=["group"])
+    def merge(self, request, queryset):
+        try:
+            target = groups_merge(actor=request.user, groups=queryset.order_by("pk"))
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return
+        self.message_user(request, _("Merged into %(name)s.") % {"name": target.name})
 
 
 @admin.register(Stage)
@@ -129,7 +181,7 @@ class ResponseForm(forms.Form):
 class ContributionAdmin(OpenGovAdmin):
     list_display = ("reference", "submitted_at", "stakeholder_type", "language",
                     "consent_to_publish", "moderation_state", "is_answered")
-    list_filter = (AnsweredFilter, "moderation_state", "stakeholder_type", "language",
+    list_filter = (AnsweredFilter, "moderation_state", "groups", "stakeholder_type", "language",
                    "consent_to_publish", "themes", "process")
     search_fields = ("reference", "text", "author_name", "author_organisation")
     readonly_fields = ("reference", "moderation_state", "moderation_reason")

@@ -249,6 +249,42 @@ class Contribution(OpenGovModel):
         return self.consent_to_publish and self.moderation_state == ModerationState.PUBLISHED
 
 
+class ContributionGroup(OpenGovModel):
+    """Contributions that say similar things (CC6, CC7), suggested by the platform or made by
+    staff. A group is only a way to read and answer inputs together; it changes no input."""
+
+    class Kind(models.TextChoices):
+        SIMILAR = "similar", _("Similar ideas")
+        DUPLICATE = "duplicate", _("Near-duplicates")
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        ACCEPTED = "accepted", _("Accepted")
+        IGNORED = "ignored", _("Ignored")
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("process"), on_delete=models.CASCADE,
+        related_name="groups",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SIMILAR)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.SUGGESTED)
+    keywords = models.CharField(_("keywords"), max_length=300, blank=True)
+    contributions = models.ManyToManyField(
+        Contribution, verbose_name=_("contributions"), related_name="groups"
+    )
+    history = HistoricalRecords(m2m_fields=[contributions])
+
+    class Meta:
+        verbose_name = _("group of contributions")
+        verbose_name_plural = _("groups of contributions")
+        ordering = ["process", "status", "name"]
+
+    def __str__(self):
+        return self.name
+
+
 class ModerationDecision(models.Model):
     """Who decided what about a contribution, and why. Decisions are never edited."""
 

@@ -10,7 +10,7 @@ from opengov.core.predicates import (
 
 staff_only_app(
     "cocreation", "cocreationprocess", "stage", "outreachactivity", "inputmechanism", "theme",
-    "reasonedresponse",
+    "reasonedresponse", "contributiongroup",
 )
 moderates = is_poc_team | is_moderator
 set_model_perms(

@@ -137,3 +137,72 @@ def _send_answer_notice(contribution, site_url):
                 "url": receipt_url(contribution, site_url)},
             settings.DEFAULT_FROM_EMAIL, [contribution.author_email],
         )
+
+
+# -- grouping (CC6, CC7) ----------------------------------------------------------------------
+
+@transaction.atomic
+def groups_suggest(*, actor, process, groups=None) -> list:
+    """Replace the process's pending suggestions with fresh ones; accepted and ignored groups
+    stay as staff left them."""
+    from .grouping import suggest_groups
+    from .models import ContributionGroup
+
+    ContributionGroup.objects.filter(process=process,
+                                     status=ContributionGroup.Status.SUGGESTED).delete()
+    inputs = Contribution.objects.filter(process=process).exclude(
+        moderation_state__in=[ModerationState.SPAM, ModerationState.ABUSE])
+    result = suggest_groups(list(inputs.values_list("pk", "text")), groups=groups)
+    created = []
+    for suggestion in result.groups:
+        group = ContributionGroup.objects.create(
+            process=process, name=suggestion.label.capitalize(), keywords=", ".join(
+                suggestion.keywords))
+        group.contributions.set(suggestion.members)
+        created.append(group)
+    for members in _connected(result.duplicates):
+        group = ContributionGroup.objects.create(
+            process=process, kind=ContributionGroup.Kind.DUPLICATE,
+            name=_("Near-duplicates of %(reference)s") % {
+                "reference": Contribution.objects.get(pk=min(members)).reference})
+        group.contributions.set(members)
+        created.append(group)
+    return created
+
+
+def _connected(pairs):
+    """Sets of ids linked by duplicate pairs (connected components)."""
+    parent = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, _similarity in pairs:
+        parent[find(a)] = find(b)
+    components = {}
+    for x in list(parent):
+        components.setdefault(find(x), set()).add(x)
+    return [sorted(c) for c in components.values() if len(c) > 1]
+
+
+@transaction.atomic
+def groups_merge(*, actor, groups, name=""):
+    """Merge groups into the first one; the others are hidden (soft-deleted), not lost."""
+    groups = list(groups)
+    if len(groups) < 2:
+        raise ValidationError(_("Choose at least two groups to merge."))
+    if len({g.process_id for g in groups}) != 1:
+        raise ValidationError(_("Only groups of the same process can be merged."))
+    target, others = groups[0], groups[1:]
+    for other in others:
+        target.contributions.add(*other.contributions.all())
+        other.delete()
+    target.status = target.Status.ACCEPTED
+    if name:
+        target.name = name
+    target.save()
+    return target

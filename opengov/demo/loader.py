@@ -295,6 +295,9 @@ class DemoBuilder:
         }
         self.build_contributions(process)
         self.build_refresh()
+        from opengov.cocreation.services import groups_suggest
+
+        groups_suggest(actor=None, process=process)  # waiting for staff to review
 
     def new_contribution(self, process, lang, stype, themes, text, when, mechanism, **extra):
         first_names = ["Marie", "Ahmed", "Jeanne", "Kofi", "Sara", "Luc", "Mariam", "Yves",
@@ -322,17 +325,18 @@ class DemoBuilder:
         window = (date(S, 6, 15) - date(S, 3, 24)).days
         by_outcome = {}
         for i, (lang, stype, outcome, themes, text) in enumerate(cc.IDEAS):
-            copies = [(text, stype, self.mechanisms["online_form"])]
+            copies = [(text, stype, self.mechanisms["online_form"], "")]
             if outcome != "scope":
                 for n in range(i % 3 + (i % 4 == 0)):
                     prefix, restated_type = cc.RESTATEMENTS[lang][(i + n) % len(cc.RESTATEMENTS[lang])]
                     body = text if n == 0 else text.split(". ")[0].rstrip(".") + "."
                     mechanism = self.mechanisms["workshop" if n == 0 else "other"]
-                    copies.append((prefix + body, restated_type, mechanism))
-            for body, restated_type, mechanism in copies:
+                    # Where it was said goes in the title; the idea itself in the text.
+                    copies.append((body, restated_type, mechanism, prefix.rstrip(" :")))
+            for body, restated_type, mechanism, title in copies:
                 when = date(S, 3, 24) + timedelta(days=self.rng.randrange(window))
                 contribution = self.new_contribution(process, lang, restated_type, themes, body,
-                                                     when, mechanism)
+                                                     when, mechanism, title=title)
                 by_outcome.setdefault(outcome, []).append(contribution)
         spam = ("Gagnez 5000 € par semaine depuis chez vous !!! cliquez ici",
                 "Buy cheap watches online best price")
