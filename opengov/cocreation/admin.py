@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,7 @@ from opengov.core.admin import OpenGovAdmin, TranslatedAdmin, TranslatedTabularI
 from opengov.core.models import ModerationState
 from opengov.plans.models import Commitment
 
+from .importing import import_contributions
 from .models import (
     CoCreationProcess,
     Contribution,
@@ -177,8 +179,27 @@ class ResponseForm(forms.Form):
         self.fields["commitments"].queryset = Commitment.objects.filter(plan=plan)
 
 
+class ImportForm(forms.Form):
+    process = forms.ModelChoiceField(label=_("co-creation process"),
+                                     queryset=CoCreationProcess.objects.all())
+    mechanism = forms.ModelChoiceField(label=_("received through"), required=False,
+                                       queryset=InputMechanism.objects.all())
+    file = forms.FileField(label=_("CSV or XLSX file"), help_text=_(
+        "One contribution per row. Columns: text (required), title, language, stakeholder_type, "
+        "submitted_on, author_name, author_organisation, author_email, consent_to_publish "
+        "(yes/no), themes (separated by ;)."))
+
+    def clean(self):
+        data = super().clean()
+        mechanism, process = data.get("mechanism"), data.get("process")
+        if mechanism and process and mechanism.process_id != process.pk:
+            raise forms.ValidationError(_("This input mechanism belongs to another process."))
+        return data
+
+
 @admin.register(Contribution)
 class ContributionAdmin(OpenGovAdmin):
+    change_list_template = "admin/cocreation/contribution_change_list.html"
     list_display = ("reference", "submitted_at", "stakeholder_type", "language",
                     "consent_to_publish", "moderation_state", "is_answered")
     list_filter = (AnsweredFilter, "moderation_state", "groups", "stakeholder_type", "language",
@@ -208,6 +229,34 @@ class ContributionAdmin(OpenGovAdmin):
             "answered": answered, "total": total,
             "share": round(100 * answered / total) if total else 0}}
         return super().changelist_view(request, extra_context)
+
+    def get_urls(self):
+        from django.urls import path
+
+        return [path("import/", self.admin_site.admin_view(self.import_view),
+                     name="cocreation_contribution_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        """Import a CSV or XLSX file of contributions: every row checked, all or nothing."""
+        if not request.user.has_perm("cocreation.add_contribution"):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = import_contributions(
+                    actor=request.user, process=form.cleaned_data["process"],
+                    mechanism=form.cleaned_data["mechanism"], uploaded=request.FILES["file"])
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                if not report.errors:
+                    self.message_user(request, _("%(count)s contributions imported.") % {
+                        "count": report.created})
+                    return redirect("admin:cocreation_contribution_changelist")
+        return TemplateResponse(request, "admin/cocreation/import_contributions.html", {
+            **self.admin_site.each_context(request), "title": _("Import contributions"),
+            "opts": self.model._meta, "form": form, "report": report})
 
     def has_moderate_permission(self, request):
         return request.user.has_perm("cocreation.moderate_contribution")
