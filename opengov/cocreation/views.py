@@ -123,20 +123,24 @@ def feedback_csv(request, slug):
     return response
 
 
+def feedback_report_html(request, plan):
+    """The feedback report as HTML: what the PDF shows, every element of every response."""
+    responses = selectors.published_responses().filter(process__plan=plan).prefetch_related(
+        Prefetch("contributions", queryset=selectors.public_contributions()),
+        "commitments").order_by("decision", "pk")
+    return render_to_string("cocreation/feedback_report.html", {
+        "member": plan.member, "plan": plan, "responses": responses,
+        "stats": selectors.feedback_stats(plan), "generated": timezone.localdate()},
+        request=request)
+
+
 @require_safe
 def feedback_pdf(request, slug):
     from weasyprint import HTML
 
-    member, plan, _form, _rows = _feedback(request, slug)
-    responses = selectors.published_responses().filter(process__plan=plan).prefetch_related(
-        Prefetch("contributions", queryset=selectors.public_contributions()),
-        "commitments").order_by("decision", "pk")
-    html = render_to_string("cocreation/feedback_report.html", {
-        "member": member, "plan": plan, "responses": responses,
-        "stats": selectors.feedback_stats(plan), "generated": timezone.localdate()},
-        request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
-        pdf_variant="pdf/ua-1")
+    _member, plan, _form, _rows = _feedback(request, slug)
+    pdf = HTML(string=feedback_report_html(request, plan),
+               base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="feedback-{plan.slug}.pdf"'
     return response
