@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rules.apps.AutodiscoverRulesConfig",
+    "corsheaders",
+    "ninja",
     "simple_history",
     "safedelete",
     "opengov.core",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "opengov.repository",
     "opengov.reports",
     "opengov.compliance",
+    "opengov.api",
     "opengov.demo",
     "opengov.web",
 ]
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +157,20 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 WHITENOISE_USE_FINDERS = DEBUG
+
+OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")
+# One cache per process by default; several app servers share Redis (rate limits agree).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("REDIS_URL"):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": os.environ["REDIS_URL"]}
+SILENCED_SYSTEM_CHECKS = [] if os.environ.get("REDIS_URL") else ["django_ratelimit.W001"]
+
+# The public API and open data are readable from any site (CORS), never writable.
+CORS_URLS_REGEX = r"^/(api|open-data)/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 # Safe delete: records are hidden, never removed (nothing is ever lost).
 SAFE_DELETE_FIELD_NAME = "deleted_at"

@@ -2,11 +2,17 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from opengov.api import views as open_data
+from opengov.api.api import api
+
 admin.site.site_header = "OpenGov Platform"
 admin.site.site_title = "OpenGov Platform"
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("open-data/opengov-open-data.zip", open_data.open_data_zip, name="open_data_zip"),
+    path("open-data/commitments.xlsx", open_data.open_data_xlsx, name="open_data_xlsx"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

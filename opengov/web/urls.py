@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "web"
 urlpatterns = [
@@ -13,6 +13,13 @@ urlpatterns = [
     path("forum/", views.forum, name="forum"),
     path("forum/meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("feeds/updates/", feeds.UpdatesFeed(), name="feed_updates"),
+    path("feeds/documents/", feeds.DocumentsFeed(), name="feed_documents"),
+    path("feeds/meetings/", feeds.MeetingsFeed(), name="feed_meetings"),
+    path("feeds/opportunities/", feeds.OpportunitiesFeed(), name="feed_opportunities"),
+    path("plans/<slug:slug>/feeds/updates/", feeds.UpdatesFeed(), name="feed_plan_updates"),
+    path("plans/<slug:slug>/commitments/<slug:commitment>/feeds/updates/", feeds.UpdatesFeed(),
+         name="feed_commitment_updates"),
     path("documents/<int:pk>/v<int:number>/download/", views.document_download,
          name="document_download"),
 ]

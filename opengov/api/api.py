@@ -1,0 +1,282 @@
+"""The public read API: `/api/v1/`, OpenAPI at `/api/v1/openapi.json`, docs at `/api/v1/docs`.
+
+Read-only, no account, CORS open. Everything it returns is public: published plans,
+commitments and updates, consenting and moderated contributions with published responses,
+public meetings and documents, forum seats without private contacts.
+"""
+
+import re
+from datetime import date
+from typing import Annotated
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone, translation
+from ninja import NinjaAPI, Query, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import BeforeValidator, Field
+
+from opengov.cocreation import selectors as cocreation_selectors
+from opengov.forum.models import Meeting, Seat
+from opengov.members.models import Member
+from opengov.plans import selectors as plan_selectors
+from opengov.plans.models import ActionPlan, Commitment, Milestone
+from opengov.repository.models import Document
+
+from . import schemas as s
+from .schemas import texts
+
+api = NinjaAPI(
+    title="OpenGov Platform open data API",
+    version="1",
+    description=(
+        "Public, read-only data of OGP members: action plans, commitments, milestones, "
+        "progress updates, contributions with their reasoned responses, forum meetings, "
+        "documents and seats. Translated text comes in every content language. No key needed."
+    ),
+    urls_namespace="api",
+)
+
+
+def _iso_date(value):
+    """Dates in queries are ISO 8601 only: "0" or "1700000000" is refused, not guessed."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+# Identifiers fit in a database integer: anything larger is refused (422), not a 500.
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
+
+
+class Pagination(LimitOffsetPagination):
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=10**9)
+
+
+def _url(name, *args):
+    with translation.override("en"):
+        return reverse(name, args=args)
+
+
+def _public_plans():
+    return ActionPlan.objects.filter(is_public=True).select_related("member")
+
+
+def plan_out(plan):
+    return {"slug": plan.slug, "member": plan.member.slug, "number": plan.number,
+            "title": texts(plan, "title"), "status": plan.status,
+            "start_year": plan.start_year, "duration_years": plan.duration_years,
+            "delivery_slot": plan.delivery_slot, "ends_on": plan.ends_on,
+            "delivered_on": plan.delivered_on, "url": _url("web:plan_detail", plan.slug)}
+
+
+def milestone_out(m):
+    return {"id": m.pk, "commitment_id": m.commitment_id, "number": m.number,
+            "title": texts(m, "title"), "expected_result": texts(m, "expected_result"),
+            "due_on": m.due_on, "lead": str(m.lead) if m.lead else None}
+
+
+def commitment_out(c, detail=False):
+    data = {"id": c.pk, "plan": c.plan.slug, "number": c.number, "slug": c.slug,
+            "title": texts(c, "title"), "short_description": texts(c, "short_description"),
+            "lead_agency": str(c.lead_agency), "period_start": c.period_start,
+            "period_end": c.period_end, "is_challenge": c.is_challenge, "is_local": c.is_local,
+            "themes": [t.slug for t in c.themes.all()],
+            "url": _url("web:commitment_detail", c.plan.slug, c.slug)}
+    if detail:
+        for field in ("problem", "causes", "done_so_far", "solution", "expected_results",
+                      "transparency", "accountability", "participation"):
+            data[field] = texts(c, field)
+        data["milestones"] = [milestone_out(m) for m in c.milestones.all()]
+    return data
+
+
+def _commitments():
+    return (Commitment.objects.filter(plan__is_public=True)
+            .select_related("plan", "lead_agency").prefetch_related("themes")
+            .order_by("plan__start_year", "plan__number", "number"))
+
+
+class CommitmentFilters(Schema):
+    plan: str | None = None
+    lead_agency: str | None = None
+    is_local: bool | None = None
+    is_challenge: bool | None = None
+
+
+@api.get("/members", response=list[s.MemberOut], tags=["members"])
+def list_members(request):
+    return [{"slug": m.slug, "kind": m.kind, "name": texts(m, "name"),
+             "description": texts(m, "description"),
+             "administrative_languages": m.administrative_languages, "website": m.website,
+             "lead_agency": str(m.lead_agency) if m.lead_agency else None}
+            for m in Member.objects.select_related("lead_agency").order_by("pk")]
+
+
+@api.get("/plans", response=list[s.PlanOut], tags=["plans"])
+@paginate(Pagination)
+def list_plans(request, member: str | None = None, status: str | None = None):
+    plans = _public_plans().order_by("start_year", "number")
+    if member:
+        plans = plans.filter(member__slug=member)
+    if status:
+        plans = plans.filter(status=status)
+    return [plan_out(p) for p in plans]
+
+
+@api.get("/plans/{slug}", response=s.PlanOut, tags=["plans"])
+def get_plan(request, slug: str):
+    return plan_out(get_object_or_404(_public_plans(), slug=slug))
+
+
+@api.get("/plans/{slug}/versions", response=list[s.VersionOut], tags=["plans"])
+def list_versions(request, slug: str):
+    plan = get_object_or_404(_public_plans(), slug=slug)
+    return [{"number": v.number, "kind": v.kind, "delivered_on": v.delivered_on,
+             "change_notes": v.change_notes} for v in plan.versions.order_by("number")]
+
+
+@api.get("/commitments", response=list[s.CommitmentOut], tags=["commitments"])
+@paginate(Pagination)
+def list_commitments(request, filters: Query[CommitmentFilters]):
+    commitments = _commitments()
+    if filters.plan:
+        commitments = commitments.filter(plan__slug=filters.plan)
+    if filters.lead_agency:
+        commitments = commitments.filter(lead_agency__acronym__iexact=filters.lead_agency)
+    if filters.is_local is not None:
+        commitments = commitments.filter(is_local=filters.is_local)
+    if filters.is_challenge is not None:
+        commitments = commitments.filter(is_challenge=filters.is_challenge)
+    return [commitment_out(c) for c in commitments]
+
+
+@api.get("/commitments/{commitment_id}", response=s.CommitmentDetailOut, tags=["commitments"])
+def get_commitment(request, commitment_id: Id):
+    commitment = get_object_or_404(
+        _commitments().prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.select_related("lead"))),
+        pk=commitment_id)
+    return commitment_out(commitment, detail=True)
+
+
+@api.get("/milestones", response=list[s.MilestoneOut], tags=["commitments"])
+@paginate(Pagination)
+def list_milestones(request, plan: str | None = None, commitment: Id | None = None):
+    milestones = (Milestone.objects.filter(commitment__plan__is_public=True)
+                  .select_related("lead").order_by("commitment_id", "number"))
+    if plan:
+        milestones = milestones.filter(commitment__plan__slug=plan)
+    if commitment:
+        milestones = milestones.filter(commitment_id=commitment)
+    return [milestone_out(m) for m in milestones]
+
+
+@api.get("/progress-updates", response=list[s.ProgressUpdateOut], tags=["implementation"])
+@paginate(Pagination)
+def list_updates(request, plan: str | None = None, commitment: Id | None = None,
+                 since: IsoDate | None = None):
+    updates = plan_selectors.published_updates().filter(
+        commitment__plan__is_public=True).order_by("-reported_on", "-pk")
+    if plan:
+        updates = updates.filter(commitment__plan__slug=plan)
+    if commitment:
+        updates = updates.filter(commitment_id=commitment)
+    if since:
+        updates = updates.filter(reported_on__gte=since)
+    return [{"id": u.pk, "commitment_id": u.commitment_id, "milestone_id": u.milestone_id,
+             "completion": u.completion, "timeliness": u.timeliness,
+             "summary": texts(u, "summary"), "delay_reasons": texts(u, "delay_reasons"),
+             "next_steps": texts(u, "next_steps"), "reported_on": u.reported_on,
+             "published_on": u.published_on} for u in updates]
+
+
+def response_out(r):
+    return {"id": r.pk, "decision": r.decision, "summary": texts(r, "summary"),
+            "consideration": texts(r, "consideration"), "influence": texts(r, "influence"),
+            "reasons": texts(r, "reasons"), "beyond_plan": texts(r, "beyond_plan"),
+            "commitment_ids": [c.pk for c in r.commitments.all()], "published_on": r.published_on}
+
+
+@api.get("/contributions", response=list[s.ContributionOut], tags=["co-creation"])
+@paginate(Pagination)
+def list_contributions(request, plan: str | None = None, theme: str | None = None,
+                       decision: str | None = None):
+    contributions = (cocreation_selectors.public_contributions()
+                     .filter(process__plan__is_public=True)
+                     .select_related("process__plan")
+                     .prefetch_related("themes", Prefetch(
+                         "responses", to_attr="public_responses",
+                         queryset=cocreation_selectors.published_responses()
+                         .prefetch_related("commitments")))
+                     .order_by("submitted_at", "pk"))
+    if plan:
+        contributions = contributions.filter(process__plan__slug=plan)
+    if theme:
+        contributions = contributions.filter(themes__slug=theme)
+    if decision:
+        contributions = contributions.filter(
+            responses__decision=decision, responses__published_on__isnull=False).distinct()
+    return [{"reference": c.reference, "plan": c.process.plan.slug,
+             "submitted_on": c.submitted_at.date(), "language": c.language,
+             "stakeholder_type": c.stakeholder_type, "title": c.title, "text": c.text,
+             "author_name": c.author_name, "themes": [t.slug for t in c.themes.all()],
+             "responses": [response_out(r) for r in c.public_responses]}
+            for c in contributions]
+
+
+@api.get("/meetings", response=list[s.MeetingOut], tags=["forum"])
+@paginate(Pagination)
+def list_meetings(request, kind: str | None = None, since: IsoDate | None = None):
+    meetings = Meeting.objects.filter(is_public=True).select_related("plan").order_by(
+        "-starts_at")
+    if kind:
+        meetings = meetings.filter(kind=kind)
+    if since:
+        meetings = meetings.filter(starts_at__date__gte=since)
+    return [{"id": m.pk, "kind": m.kind, "title": texts(m, "title"), "starts_at": m.starts_at,
+             "format": m.format, "place": texts(m, "place"), "agenda": texts(m, "agenda"),
+             "minutes": texts(m, "minutes"), "plan": m.plan.slug if m.plan else None,
+             "url": _url("web:meeting_detail", m.pk)} for m in meetings]
+
+
+@api.get("/documents", response=list[s.DocumentOut], tags=["repository"])
+@paginate(Pagination)
+def list_documents(request, kind: str | None = None, plan: str | None = None,
+                   commitment: Id | None = None):
+    documents = (Document.objects.filter(is_public=True).select_related("plan")
+                 .prefetch_related("versions").order_by("-date", "pk"))
+    if kind:
+        documents = documents.filter(kind=kind)
+    if plan:
+        documents = documents.filter(plan__slug=plan)
+    if commitment:
+        documents = documents.filter(commitment_id=commitment)
+    result = []
+    for d in documents:
+        version = d.current_version
+        result.append({
+            "id": d.pk, "title": texts(d, "title"), "kind": d.kind, "date": d.date,
+            "language": d.language, "licence": d.licence,
+            "plan": d.plan.slug if d.plan else None, "commitment_id": d.commitment_id,
+            "meeting_id": d.meeting_id, "external_url": d.external_url,
+            "download_url": _url("web:document_download", d.pk, version.number)
+            if version else None,
+            "sha256": version.sha256 if version else None})
+    return result
+
+
+@api.get("/seats", response=list[s.SeatOut], tags=["forum"])
+def list_seats(request, current: bool = True):
+    seats = Seat.objects.select_related("organisation", "person").order_by("constituency", "pk")
+    if current:
+        today = timezone.localdate()
+        seats = seats.filter(starts_on__lte=today).exclude(ends_on__lt=today)
+    return [{"organisation": str(seat.organisation), "constituency": seat.constituency,
+             "representative": seat.person.name if seat.person and seat.person.is_public
+             else None, "role": texts(seat, "role"), "starts_on": seat.starts_on,
+             "ends_on": seat.ends_on, "selection": seat.selection} for seat in seats]

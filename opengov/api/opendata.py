@@ -1,0 +1,213 @@
+"""Bulk open data: one ZIP with a CSV and a JSON per table, a Frictionless Data package
+descriptor (datapackage.json) describing every column, and the licence. Public fields only.
+"""
+
+import csv
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from django.conf import settings
+from django.utils import timezone
+
+from opengov.cocreation import selectors as cocreation_selectors
+from opengov.forum.models import Meeting, Seat
+from opengov.plans import selectors as plan_selectors
+from opengov.plans.models import ActionPlan, Commitment, Milestone
+from opengov.repository.models import Document
+
+LICENCES = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0",
+                  "https://creativecommons.org/licenses/by/4.0/"),
+    "CC0-1.0": ("CC0 1.0 Public Domain Dedication",
+                "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "etalab-2.0": ("Licence Ouverte / Open Licence 2.0",
+                   "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"),
+}
+
+
+@dataclass
+class Table:
+    name: str
+    description: str
+    fields: list  # (name, type, description)
+    rows: list
+
+
+def _languages():
+    return list(settings.MODELTRANSLATION_LANGUAGES)
+
+
+def _translated(name, description):
+    return [(f"{name}_{lang}", "string", f"{description} ({lang})") for lang in _languages()]
+
+
+def _values(obj, name):
+    return [getattr(obj, f"{name}_{lang}") or "" for lang in _languages()]
+
+
+def tables() -> list[Table]:
+    plans = ActionPlan.objects.filter(is_public=True).select_related("member").order_by("pk")
+    commitments = Commitment.objects.filter(plan__is_public=True).select_related(
+        "plan", "lead_agency").order_by("pk")
+    milestones = Milestone.objects.filter(commitment__plan__is_public=True).select_related(
+        "lead").order_by("pk")
+    updates = plan_selectors.published_updates().filter(
+        commitment__plan__is_public=True).order_by("pk")
+    contributions = cocreation_selectors.public_contributions().filter(
+        process__plan__is_public=True).select_related("process__plan").order_by("pk")
+    responses = cocreation_selectors.published_responses().filter(
+        process__plan__is_public=True).prefetch_related("commitments").order_by("pk")
+    meetings = Meeting.objects.filter(is_public=True).select_related("plan").order_by("pk")
+    documents = Document.objects.filter(is_public=True).select_related("plan").order_by("pk")
+    today = timezone.localdate()
+    seats = Seat.objects.filter(starts_on__lte=today).exclude(ends_on__lt=today).select_related(
+        "organisation", "person").order_by("pk")
+    public_ids = set(contributions.values_list("pk", flat=True))
+    return [
+        Table("plans", "Action plans (AP1) and their calendar (C1, C2, C5).", [
+            ("slug", "string", "Stable identifier of the plan"),
+            ("member", "string", "OGP member"), ("number", "integer", "Plan number"),
+            *_translated("title", "Title"), ("status", "string", "co_creation, implementation "
+                                             "or completed"),
+            ("start_year", "integer", "Start year"), ("duration_years", "integer", "2 or 4 (C1)"),
+            ("delivery_slot", "string", "june or december (C2)"),
+            ("ends_on", "date", "End date (C2)"), ("delivered_on", "date", "Delivery date (C5)"),
+        ], [[p.slug, p.member.slug, p.number, *_values(p, "title"), p.status, p.start_year,
+             p.duration_years, p.delivery_slot, p.ends_on, p.delivered_on] for p in plans]),
+        Table("commitments", "Commitments, as in OGP's template (CM1).", [
+            ("id", "integer", "Stable identifier"), ("plan", "string", "Plan slug"),
+            ("number", "integer", "Number in the plan"), ("slug", "string", "Short name"),
+            *_translated("title", "Title"), *_translated("short_description",
+                                                         "Short description (CM2)"),
+            ("lead_agency", "string", "Lead agency"), ("period_start", "date", "From"),
+            ("period_end", "date", "To"), ("is_challenge", "boolean", "Challenge (CM5)"),
+            ("is_local", "boolean", "Local commitment (CM6)"),
+        ], [[c.pk, c.plan.slug, c.number, c.slug, *_values(c, "title"),
+             *_values(c, "short_description"), str(c.lead_agency), c.period_start,
+             c.period_end, c.is_challenge, c.is_local] for c in commitments]),
+        Table("milestones", "Milestones of each commitment.", [
+            ("id", "integer", "Stable identifier"), ("commitment_id", "integer", "Commitment"),
+            ("number", "integer", "Number"), *_translated("title", "Milestone"),
+            ("due_on", "date", "Planned completion date"), ("lead", "string", "Lead"),
+        ], [[m.pk, m.commitment_id, m.number, *_values(m, "title"), m.due_on,
+             str(m.lead) if m.lead else ""] for m in milestones]),
+        Table("progress_updates", "Published progress updates (W3 f).", [
+            ("id", "integer", "Stable identifier"), ("commitment_id", "integer", "Commitment"),
+            ("milestone_id", "integer", "Milestone, if the update is about one"),
+            ("completion", "string", "not_started, limited, substantial or complete"),
+            ("timeliness", "string", "on_time or delayed"), *_translated("summary", "Summary"),
+            ("reported_on", "date", "Reported on"), ("published_on", "date", "Published on"),
+        ], [[u.pk, u.commitment_id, u.milestone_id, u.completion, u.timeliness,
+             *_values(u, "summary"), u.reported_on, u.published_on] for u in updates]),
+        Table("contributions", "Published public contributions (CC5, CC6); no e-mail ever.", [
+            ("reference", "string", "Stable identifier"), ("plan", "string", "Plan slug"),
+            ("submitted_on", "date", "Submitted on"), ("language", "string", "Language"),
+            ("stakeholder_type", "string", "Kind of stakeholder"),
+            ("author_name", "string", "Name, when given"), ("text", "string", "Contribution"),
+        ], [[c.reference, c.process.plan.slug, c.submitted_at.date(), c.language,
+             c.stakeholder_type, c.author_name, c.text] for c in contributions]),
+        Table("responses", "Published reasoned responses (CC8, CC9).", [
+            ("id", "integer", "Stable identifier"),
+            ("decision", "string", "included, amended or rejected"),
+            *_translated("summary", "(1) Comments received"),
+            *_translated("consideration", "(2) How they were considered"),
+            *_translated("influence", "(3) How they influenced the outcome"),
+            *_translated("reasons", "(4) Reasons"), *_translated("beyond_plan",
+                                                                "(5) Beyond this plan"),
+            ("commitment_ids", "string", "Commitments it led to, separated by ;"),
+            ("published_on", "date", "Published on"),
+        ], [[r.pk, r.decision, *_values(r, "summary"), *_values(r, "consideration"),
+             *_values(r, "influence"), *_values(r, "reasons"), *_values(r, "beyond_plan"),
+             ";".join(str(c.pk) for c in r.commitments.all()), r.published_on]
+            for r in responses]),
+        Table("response_contributions", "Which published contributions each response answers.", [
+            ("response_id", "integer", "Response"), ("contribution", "string", "Reference"),
+        ], [[r.pk, ref] for r in responses
+            for pk, ref in r.contributions.values_list("pk", "reference") if pk in public_ids]),
+        Table("meetings", "Public meetings with agendas and minutes (W3 d).", [
+            ("id", "integer", "Stable identifier"), ("kind", "string", "Kind of meeting"),
+            *_translated("title", "Title"), ("starts_at", "datetime", "Start (UTC)"),
+            ("format", "string", "in_person, online or hybrid"),
+            *_translated("agenda", "Agenda"), *_translated("minutes", "Minutes"),
+        ], [[m.pk, m.kind, *_values(m, "title"), m.starts_at, m.format, *_values(m, "agenda"),
+             *_values(m, "minutes")] for m in meetings]),
+        Table("documents", "Public documents of the repository (R1).", [
+            ("id", "integer", "Stable identifier"), *_translated("title", "Title"),
+            ("kind", "string", "Kind"), ("date", "date", "Date"),
+            ("language", "string", "Language"), ("licence", "string", "Licence"),
+            ("commitment_id", "integer", "Commitment documented"),
+        ], [[d.pk, *_values(d, "title"), d.kind, d.date, d.language, d.licence,
+             d.commitment_id] for d in documents]),
+        Table("forum_seats", "Current seats of the multi-stakeholder forum (F3, F5).", [
+            ("organisation", "string", "Organisation"), ("constituency", "string",
+                                                          "government, civil_society or other"),
+            ("representative", "string", "Representative, when public"),
+            ("starts_on", "date", "Since"), ("selection", "string", "How selected"),
+        ], [[str(seat.organisation), seat.constituency,
+             seat.person.name if seat.person and seat.person.is_public else "",
+             seat.starts_on, seat.selection] for seat in seats]),
+    ]
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def build_zip(licence_code=None) -> bytes:
+    licence_code = licence_code or getattr(settings, "OPEN_DATA_LICENCE", "CC-BY-4.0")
+    title, path = LICENCES.get(licence_code, LICENCES["CC-BY-4.0"])
+    buffer = io.BytesIO()
+    resources, everything = [], {}
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in tables():
+            text = io.StringIO()
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow([name for name, _, _ in table.fields])
+            rows = [[_cell(v) for v in row] for row in table.rows]
+            writer.writerows(rows)
+            archive.writestr(f"{table.name}.csv", text.getvalue())
+            everything[table.name] = [dict(zip([f[0] for f in table.fields], row, strict=True))
+                                      for row in rows]
+            resources.append({
+                "name": table.name.replace("_", "-"), "path": f"{table.name}.csv",
+                "description": table.description, "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": [{"name": name, "type": kind, "description": text_}
+                                      for name, kind, text_ in table.fields]},
+            })
+        archive.writestr("data.json", json.dumps(everything, ensure_ascii=False, indent=1))
+        archive.writestr("datapackage.json", json.dumps({
+            "name": "opengov-platform-open-data", "title": "OGP open government data",
+            "created": timezone.now().isoformat(), "licenses": [
+                {"name": licence_code, "title": title, "path": path}],
+            "resources": resources}, ensure_ascii=False, indent=1))
+        archive.writestr("LICENSE.txt", f"{title}\n{path}\n")
+    return buffer.getvalue()
+
+
+def commitments_xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables():
+        if table.name not in {"commitments", "milestones"}:
+            continue
+        sheet = book.create_sheet(table.name)
+        sheet.append([name for name, _, _ in table.fields])
+        for row in table.rows:
+            sheet.append([v.isoformat() if isinstance(v, date) else v for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

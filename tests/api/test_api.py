@@ -1,0 +1,168 @@
+"""The public API, bulk open data and feeds: public fields only, usable without an account."""
+
+import io
+import json
+import zipfile
+from datetime import timedelta
+
+import pytest
+import schemathesis
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+
+from opengov.cocreation.models import Contribution
+from opengov.core.models import ModerationState
+from opengov.forum.models import Meeting
+from opengov.members.models import Person
+from opengov.plans.models import ActionPlan
+from opengov.repository.models import Document
+from opengov.tracking.models import ProgressUpdate
+from opengov.wsgi import application
+
+
+@pytest.fixture
+def private_records(current_plan, demo):
+    process = current_plan.cocreation_processes.first()
+    Contribution.objects.create(process=process, text="SECRET-pending", language="en",
+                                stakeholder_type="citizen", consent_to_publish=True,
+                                author_email="hidden@example.org")
+    Contribution.objects.create(process=process, text="SECRET-no-consent", language="en",
+                                stakeholder_type="citizen", consent_to_publish=False,
+                                moderation_state=ModerationState.PUBLISHED)
+    Meeting.objects.create(forum=demo.forum, kind="forum", title="SECRET-meeting",
+                           starts_at=timezone.now(), format="online", is_public=False)
+    Document.objects.create(member=demo, kind="other", title="SECRET-document",
+                            date=timezone.localdate(), language="en", is_public=False)
+    ProgressUpdate.objects.create(commitment=current_plan.commitments.first(),
+                                  completion="complete", timeliness="on_time",
+                                  summary="SECRET-draft", published_on=None)
+    ActionPlan.objects.create(member=demo, number=9, slug="secret-plan", title="SECRET-plan",
+                              start_year=2028, duration_years=2, delivery_slot="june")
+    secrets = ["SECRET-", "hidden@example.org"]
+    for person in Person.objects.all():
+        secrets += [v for v in (person.email, person.phone) if v]
+    return secrets
+
+
+ENDPOINTS = ["/api/v1/members", "/api/v1/plans", "/api/v1/commitments?limit=500",
+             "/api/v1/milestones?limit=500", "/api/v1/progress-updates?limit=500",
+             "/api/v1/contributions?limit=500", "/api/v1/meetings?limit=500",
+             "/api/v1/documents?limit=500", "/api/v1/seats?current=false"]
+
+
+@pytest.mark.django_db
+class TestApi:
+    def test_every_endpoint_answers_without_an_account_with_open_cors(self, client, demo):
+        for url in ENDPOINTS:
+            response = client.get(url, HTTP_ORIGIN="https://data.example")
+            assert response.status_code == 200, url
+            assert response["Access-Control-Allow-Origin"] == "*"
+
+    def test_no_private_field_or_unpublished_item(self, client, private_records):
+        for url in ENDPOINTS + ["/api/v1/plans/valmerre-plan-3/versions"]:
+            body = client.get(url).content.decode()
+            leaked = [s for s in private_records if s in body]
+            assert leaked == [], (url, leaked[:3])
+        assert client.get("/api/v1/plans/secret-plan").status_code == 404
+
+    def test_translated_text_in_every_language_and_stable_identifiers(self, client, demo):
+        data = client.get("/api/v1/commitments?plan=valmerre-plan-3&limit=1").json()
+        assert data["count"] == 10
+        first = data["items"][0]
+        assert first["title"]["fr"] == "Données ouvertes sur la commande publique"
+        assert first["title"]["en"] == "Open data on public procurement"
+        detail = client.get(f"/api/v1/commitments/{first['id']}").json()
+        assert detail["slug"] == "open-contracting" and len(detail["milestones"]) == 4
+
+    def test_filters_and_pagination(self, client, demo):
+        page = client.get("/api/v1/contributions?decision=rejected&limit=5&offset=5").json()
+        assert page["count"] > 10 and len(page["items"]) == 5
+        assert all(any(r["decision"] == "rejected" for r in c["responses"])
+                   for c in page["items"])
+        local = client.get("/api/v1/commitments?is_local=true").json()
+        assert [c["slug"] for c in local["items"]] == ["participatory-budgeting"]
+        since = (timezone.localdate() - timedelta(days=30)).isoformat()
+        meetings = client.get(f"/api/v1/meetings?since={since}").json()["items"]
+        assert meetings and all(m["starts_at"][:10] >= since for m in meetings)
+
+    def test_docs_are_served_from_this_site(self, client, demo):
+        body = client.get("/api/v1/docs").content.decode()
+        assert "/static/ninja/swagger-ui-bundle.js" in body and "cdn." not in body
+
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+def test_api_contract_no_server_error(case, demo):
+    """Schemathesis generates requests from the OpenAPI description; none may fail."""
+    response = case.call()
+    assert response.status_code < 500, response.text[:300]
+    if response.status_code == 200:
+        case.validate_response(response)
+
+
+@pytest.mark.django_db
+class TestOpenData:
+    def open_zip(self, client):
+        response = client.get("/open-data/opengov-open-data.zip")
+        assert response.status_code == 200
+        return zipfile.ZipFile(io.BytesIO(response.content))
+
+    def test_zip_validates_against_its_datapackage(self, client, demo, tmp_path):
+        from frictionless import validate
+
+        self.open_zip(client).extractall(tmp_path)
+        report = validate(str(tmp_path / "datapackage.json"))
+        assert report.valid, report.flatten(["rowNumber", "fieldName", "type"])[:5]
+        package = json.loads((tmp_path / "datapackage.json").read_text())
+        assert package["licenses"][0]["name"] == "CC-BY-4.0"
+        names = {r["name"] for r in package["resources"]}
+        assert {"plans", "commitments", "milestones", "contributions", "responses",
+                "meetings", "documents", "forum-seats"} <= names
+        for resource in package["resources"]:
+            assert all(f["description"] for f in resource["schema"]["fields"])
+        data = json.loads((tmp_path / "data.json").read_text())
+        assert len(data["commitments"]) == 13
+
+    def test_no_private_data_in_the_download(self, client, private_records):
+        archive = self.open_zip(client)
+        for name in archive.namelist():
+            text = archive.read(name).decode()
+            assert [s for s in private_records if s in text] == [], name
+
+    def test_commitments_xlsx(self, client, demo):
+        from openpyxl import load_workbook
+
+        response = client.get("/open-data/commitments.xlsx")
+        book = load_workbook(io.BytesIO(response.content))
+        assert book.sheetnames == ["commitments", "milestones"]
+        assert book["commitments"].max_row == 14  # header + 13 commitments
+
+
+@pytest.mark.django_db
+class TestFeeds:
+    @pytest.mark.parametrize("url", [
+        "/en/feeds/updates/", "/fr/feeds/documents/", "/en/feeds/meetings/",
+        "/es/feeds/opportunities/", "/en/plans/valmerre-plan-3/feeds/updates/",
+        "/en/plans/valmerre-plan-3/commitments/open-contracting/feeds/updates/"])
+    def test_atom_feeds_are_valid_xml_without_private_items(self, client, private_records,
+                                                           url):
+        from xml.etree import ElementTree
+
+        response = client.get(url)
+        assert response["Content-Type"].startswith("application/atom+xml")
+        root = ElementTree.fromstring(response.content)  # noqa: S314 - our own feed
+        entries = root.findall("{http://www.w3.org/2005/Atom}entry")
+        assert entries
+        body = response.content.decode()
+        assert [s for s in private_records if s in body] == []
+
+    def test_commitment_feed_has_only_that_commitment(self, client, demo):
+        body = client.get("/en/plans/valmerre-plan-3/commitments/open-contracting/feeds/"
+                          "updates/").content.decode()
+        assert "Open data on public procurement" in body
+        assert "Citizen budget" not in body
