@@ -93,11 +93,25 @@ class TestApi:
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Calls go straight to the WSGI app: keep Django from closing the test's database
+    connection at the end of each request, as Django's own test client does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-def test_api_contract_no_server_error(case, demo):
+def test_api_contract_no_server_error(case, demo, keep_test_connection):
     """Schemathesis generates requests from the OpenAPI description; none may fail."""
     response = case.call()
     assert response.status_code < 500, response.text[:300]
@@ -166,3 +180,10 @@ class TestFeeds:
                           "updates/").content.decode()
         assert "Open data on public procurement" in body
         assert "Citizen budget" not in body
+
+
+@pytest.mark.django_db
+def test_nul_bytes_are_refused_everywhere(client, demo):
+    assert client.get("/api/v1/plans?member=a%00b").status_code == 400
+    assert client.get("/en/plans/valmerre-plan-3/co-creation/feedback/?decision=%00").status_code \
+        == 400
