@@ -166,3 +166,32 @@ SEATS = [
     ("an", "Gérard Masson", "other", "Représentant du parlement", "Parliament's representative",
      "appointment"),
 ]
+
+ABOUT_OGP = {
+    "slug": "about-ogp",
+    "title": ("Le PGO en bref", "About OGP"),
+    "summary": ("Ce qu'est le Partenariat pour un gouvernement ouvert, et ce qu'il change pour "
+                "vous.", "What the Open Government Partnership is, and what it changes for you."),
+    "body": (
+        "Le Partenariat pour un gouvernement ouvert (PGO) réunit plus de 75 pays et plus de 100 "
+        "collectivités locales qui s'engagent, avec leur société civile, à rendre l'action "
+        "publique plus transparente, plus participative et plus redevable.\n\n"
+        "Tous les deux ou quatre ans, chaque membre écrit avec la société civile un plan "
+        "d'action. Chaque engagement du plan dit quel problème il règle, qui le porte et quand "
+        "il sera tenu.\n\n"
+        "Un mécanisme indépendant, le MEI, vérifie que le plan a bien été co-créé et qu'il est "
+        "tenu. Un membre qui ne respecte pas les règles est déclaré « contraire au "
+        "processus ».\n\n"
+        "Sur ce site, vous pouvez lire nos plans, suivre l'avancement de chaque engagement, "
+        "consulter les documents et proposer vos idées, sans créer de compte.",
+        "The Open Government Partnership (OGP) brings together more than 75 countries and over "
+        "100 local governments that commit, with their civil society, to make government more "
+        "transparent, more participatory and more accountable.\n\n"
+        "Every two or four years, each member writes an action plan with civil society. Each "
+        "commitment says which problem it solves, who leads it and by when.\n\n"
+        "An independent body, the IRM, checks that the plan was co-created and that it is "
+        "carried out. A member that does not follow the rules is found \"contrary to "
+        "process\".\n\n"
+        "On this site you can read our plans, follow each commitment's progress, find the "
+        "documents and send your ideas, without creating an account."),
+}

@@ -783,7 +783,15 @@ class DemoBuilder:
                 p.user = user
                 p.save()
 
+    def build_pages(self):
+        from opengov.web.models import Page
+
+        about = org.ABOUT_OGP
+        Page.objects.create(slug=about["slug"], in_navigation=True, **fr_en("title", about["title"]),
+                            **fr_en("summary", about["summary"]), **fr_en("body", about["body"]))
+
     def build(self):
+        self.build_pages()
         self.build_member()
         self.build_users()
         self.build_forum()

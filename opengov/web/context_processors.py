@@ -16,7 +16,10 @@ def path_without_language(path):
 def site(request):
     """What every page's layout needs: the member whose site this is, the language switch."""
     query = request.META.get("QUERY_STRING", "")
+    from .models import Page
+
     return {
         "site_member": member_for_request(request),
+        "nav_pages": Page.objects.filter(is_published=True, in_navigation=True),
         "language_next": path_without_language(request.path) + (f"?{query}" if query else ""),
     }

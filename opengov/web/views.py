@@ -15,6 +15,8 @@ from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
 from opengov.repository.models import Document, DocumentVersion
 
+from . import selectors as site_selectors
+
 
 def member_or_404(request):
     member = member_for_request(request)
@@ -138,3 +140,44 @@ def document_download(request, pk, number):
     except FileNotFoundError as missing:
         raise Http404("The file of this version is missing from storage.") from missing
     return FileResponse(handle, filename=version.file.name.rsplit("/", 1)[-1])
+
+
+@require_safe
+def page(request, slug):
+    from .models import Page
+
+    return render(request, "web/page.html", {
+        "page": get_object_or_404(Page.objects.filter(is_published=True), slug=slug)})
+
+
+@require_safe
+def agencies(request):
+    """W3 (a, b): the lead agency, the Point of Contact and every participating agency."""
+    member = member_or_404(request)
+    return render(request, "web/agencies.html", {
+        "member": member, "agencies": site_selectors.participating_agencies(member)})
+
+
+@require_safe
+def take_part(request):
+    """W3 (c): the OGP process and the participation opportunities open now and coming."""
+    member = member_or_404(request)
+    return render(request, "web/take_part.html", {
+        "member": member, "plan": plan_selectors.current_plan(member),
+        "open_now": cocreation_selectors.open_mechanisms(member),
+        "coming": site_selectors.coming_mechanisms(member),
+        "next_meetings": forum_selectors.upcoming_public_meetings(member, limit=5),
+    })
+
+
+@require_safe
+def document_list(request):
+    """W3 (g), R1: every public document, newest first, by kind and plan."""
+    member = member_or_404(request)
+    documents = site_selectors.public_documents(member)
+    kind = request.GET.get("kind", "")
+    if kind in Document.Kind.values:
+        documents = documents.filter(kind=kind)
+    return render(request, "web/document_list.html", {
+        "member": member, "documents": documents[:200], "kinds": Document.Kind.choices,
+        "kind": kind})

@@ -174,7 +174,7 @@ def test_page_queries_do_not_grow_with_its_data(client, demo, small, large):
     ("url", "limit"),
     [("/en/", 10), ("/en/plans/", 6), ("/en/forum/", 8), ("/en/plans/valmerre-plan-3/", 12),
      ("/en/plans/valmerre-plan-3/commitments/open-contracting/", 14),
-     ("/en/plans/valmerre-plan-3/co-creation/", 14)],
+     ("/en/plans/valmerre-plan-3/co-creation/", 16)],
 )
 def test_page_query_budget(client, demo, url, limit):
     client.get(url)

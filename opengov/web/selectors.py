@@ -1,0 +1,31 @@
+"""Reads for the site-wide pages (agencies, participation, documents)."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from opengov.cocreation.models import InputMechanism
+from opengov.members.models import Organisation
+from opengov.repository.models import Document
+
+
+def participating_agencies(member):
+    """Government bodies that lead or support a public commitment, or sit on the forum."""
+    government = [Organisation.Kind.GOVERNMENT_AGENCY, Organisation.Kind.LOCAL_GOVERNMENT,
+                  Organisation.Kind.PARLIAMENT, Organisation.Kind.JUDICIARY]
+    return (Organisation.objects.filter(member=member, kind__in=government)
+            .annotate(led=Count("led_commitments", distinct=True,
+                                filter=Q(led_commitments__plan__is_public=True,
+                                         led_commitments__deleted_at=None)))
+            .order_by("-led", "name"))
+
+
+def coming_mechanisms(member):
+    return (InputMechanism.objects.filter(process__plan__member=member,
+                                          process__plan__is_public=True,
+                                          opens_on__gt=timezone.localdate())
+            .select_related("process__plan").order_by("opens_on"))
+
+
+def public_documents(member):
+    return (Document.objects.filter(member=member, is_public=True)
+            .select_related("plan", "commitment__plan").order_by("-date", "-pk"))
