@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 if not os.environ.get("DATABASE_URL"):
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opengov.test_settings")
+os.environ.setdefault("SEARCH_REINDEX_ON_SAVE", "0")  # the benchmark times one rebuild
 
 import django  # noqa: E402
 
@@ -36,6 +37,7 @@ PAGES = {
     "commitment": "/en/plans/valmerre-plan-3/commitments/open-contracting/",
     "co-creation (10k+ contributions)": "/en/plans/valmerre-plan-3/co-creation/",
     "forum": "/en/forum/",
+    "search (10k+ records)": "/fr/search/?q=march%C3%A9s+publics",
     "OGP standards (all verdicts)": "/en/plans/valmerre-plan-3/standards/",
     "deadline calendar (.ics)": "/en/calendar.ics",
 }
@@ -62,6 +64,16 @@ def main(rounds=30):
     call_command("migrate", verbosity=0)
     results = {"demo_load_s": round(timed(load_demo), 2)}
     results["generate_s"] = round(timed(generate), 2)
+    from opengov.search.index import rebuild
+    from opengov.search.models import SearchEntry
+    from opengov.search.query import search
+
+    results["search_index_s"] = round(timed(rebuild), 2)
+    results["search_entries"] = SearchEntry.objects.count()
+    queries = ["marchés publics", "budget citoyen", "water outages", "justice",
+               "données ouvertes transport"]
+    samples = sorted(timed(lambda q=q: search(q, lang="fr")) for q in queries for _ in range(6))
+    results["search_median_ms"] = round(statistics.median(samples) * 1000, 1)
     client = Client()
     pages = {}
     for label, url in PAGES.items():
@@ -75,6 +87,8 @@ def main(rounds=30):
     results["engine_evaluate_ms"] = engine_benchmark()
     print(f"Demo load: {results['demo_load_s']} s; large data set: {results['generate_s']} s")
     print(f"Rules engine, one full evaluation: {results['engine_evaluate_ms']} ms")
+    print(f"Search: index of {results['search_entries']} records built in "
+          f"{results['search_index_s']} s; median query {results['search_median_ms']} ms")
     print(f"{'page':38} {'median ms':>10} {'p95 ms':>8}")
     for label, figures in pages.items():
         print(f"{label:38} {figures['median_ms']:>10} {figures['p95_ms']:>8}")

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "opengov.reports",
     "opengov.compliance",
     "opengov.api",
+    "opengov.search",
     "opengov.demo",
     "opengov.web",
 ]
@@ -159,6 +160,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     }
 WHITENOISE_USE_FINDERS = DEBUG
 
+SEARCH_REINDEX_ON_SAVE = env_bool("SEARCH_REINDEX_ON_SAVE", True)
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")
 # One cache per process by default; several app servers share Redis (rate limits agree).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("opengov.compliance.urls")),
     path("", include("opengov.cocreation.urls")),
+    path("", include("opengov.search.urls")),
     path("", include("opengov.web.urls")),
     prefix_default_language=True,
 )

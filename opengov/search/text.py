@@ -1,0 +1,45 @@
+"""Words to search terms: lower case, French and English stems, accents folded.
+
+The same function reads documents and queries, on SQLite and PostgreSQL alike, so search
+behaves the same on both: "marchés publics" finds "marché public", "publishing" finds
+"published", "education" finds "éducation".
+"""
+
+import re
+from functools import lru_cache
+import unicodedata
+
+import snowballstemmer
+
+STEMMERS = [snowballstemmer.stemmer("french"), snowballstemmer.stemmer("english")]
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+STOP = {"le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "aux", "pour",
+        "par", "sur", "the", "of", "and", "to", "in", "for", "on", "a", "an", "is", "el", "los",
+        "las", "y", "que", "d", "l"}
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    return [w for w in WORD.findall(text.lower()) if w not in STOP and len(w) > 1]
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> frozenset[str]:
+    """Every form a word is indexed under: itself and its French and English stems.
+
+    A site's vocabulary is small, so stems are computed once per word and kept."""
+    forms = {fold(word)}
+    for stemmer in STEMMERS:
+        forms.add(fold(stemmer.stemWord(word)))
+    return frozenset(forms)
+
+
+def terms(text: str) -> set[str]:
+    found = set()
+    for word in words(text):
+        found |= stems(word)
+    return found

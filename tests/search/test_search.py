@@ -1,0 +1,90 @@
+"""Site search: accents and case ignored, French and English word forms, filters, excerpts,
+and nothing private ever found. The same code runs on SQLite and PostgreSQL."""
+
+import pytest
+from django.utils import timezone
+
+from opengov.cocreation.models import Contribution
+from opengov.forum.models import Meeting
+from opengov.plans.models import ActionPlan
+from opengov.repository.models import Document
+from opengov.search.index import rebuild
+from opengov.search.query import excerpt, search
+from opengov.search.text import terms
+from opengov.tracking.models import ProgressUpdate
+
+
+def titles(query, **filters):
+    hits, _total, _counts = search(query, lang=filters.pop("lang", "en"), **filters)
+    return [h.title for h in hits]
+
+
+def test_terms_fold_case_accents_and_word_forms():
+    assert {"marche", "public"} <= terms("Marchés PUBLICS")
+    assert terms("publishing") & terms("published")
+    assert terms("éducation") & terms("Education")
+
+
+def test_excerpt_marks_matches_and_escapes_html():
+    text = "Les <b>données</b> des marchés publics seront publiées chaque semaine."
+    html = excerpt(text, ["marches"])
+    assert "<mark>marchés</mark>" in html and "&lt;b&gt;" in html
+
+
+@pytest.mark.django_db
+class TestSearch:
+    def test_accents_case_and_stemming_in_french(self, demo):
+        assert "Données ouvertes sur la commande publique" in titles(
+            "DONNEES OUVERTES commande", lang="fr")
+        assert set(titles("marchés publics", lang="fr")) == set(titles("marche public",
+                                                                       lang="fr"))
+
+    def test_english_word_forms(self, demo):
+        assert "Open data on public procurement" in titles("publishing contracts")
+
+    def test_results_are_grouped_and_filterable(self, demo, current_plan):
+        hits, total, counts = search("eau", lang="fr")
+        assert total == sum(counts.values()) and len(counts) >= 2
+        only = search("eau", lang="fr", kind="contribution")[0]
+        assert only and all(h.entry.kind == "contribution" for h in only)
+        in_plan = search("plan", lang="en", plan=current_plan)[0]
+        assert all(h.entry.plan_id == current_plan.pk for h in in_plan)
+        themed = search("eau", lang="fr", theme="environment")[0]
+        assert themed and all(" environment " in h.entry.themes for h in themed)
+
+    def test_every_word_must_match(self, demo):
+        assert titles("justice zzzzunknown") == []
+
+    def test_title_matches_rank_first(self, demo):
+        hits = search("justice", lang="en")[0]
+        assert hits[0].entry.kind in {"commitment", "plan"} and "justice" in hits[0].title.lower()
+
+    def test_private_content_is_never_found(self, demo, current_plan):
+        process = current_plan.cocreation_processes.first()
+        Contribution.objects.create(process=process, text="Zorglub pending idea", language="en",
+                                    stakeholder_type="citizen", consent_to_publish=True)
+        Contribution.objects.create(process=process, text="Zorglub private idea", language="en",
+                                    stakeholder_type="citizen", consent_to_publish=False,
+                                    moderation_state="published")
+        Meeting.objects.create(forum=demo.forum, kind="forum", title="Zorglub meeting",
+                               starts_at=timezone.now(), format="online", is_public=False)
+        Document.objects.create(member=demo, kind="other", title="Zorglub document",
+                                date=timezone.localdate(), language="en", is_public=False)
+        ProgressUpdate.objects.create(commitment=current_plan.commitments.first(),
+                                      completion="complete", timeliness="on_time",
+                                      summary="Zorglub draft", published_on=None)
+        ActionPlan.objects.create(member=demo, number=8, slug="zorglub", title="Zorglub plan",
+                                  start_year=2028, duration_years=2, delivery_slot="june")
+        rebuild()
+        assert titles("zorglub") == []
+        Meeting.objects.filter(title="Zorglub meeting").update(is_public=True)
+        rebuild()
+        assert titles("zorglub") == ["Zorglub meeting"]
+
+    @pytest.mark.parametrize("lang", ["fr", "en", "es"])
+    def test_search_page_in_every_language(self, client, demo, lang):
+        page = client.get(f"/{lang}/search/?q=justice&kind=commitment")
+        body = page.content.decode()
+        assert page.status_code == 200 and "<mark>" in body
+        assert client.get(f"/{lang}/search/").status_code == 200
+        assert client.get(f"/{lang}/search/?since=not-a-date&q=x").status_code == 200
