@@ -6,8 +6,8 @@ behaves the same on both: "marchés publics" finds "marché public", "publishing
 """
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 import snowballstemmer
 
