@@ -193,6 +193,7 @@ def build_zip(licence_code=None) -> bytes:
                 {"name": licence_code, "title": title, "path": path}],
             "resources": resources}, ensure_ascii=False, indent=1))
         archive.writestr("LICENSE.txt", f"{title}\n{path}\n")
+        archive.writestr("README.md", _readme(resources, title, path))
     return buffer.getvalue()
 
 
@@ -211,3 +212,19 @@ def commitments_xlsx() -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _readme(resources, licence_title, licence_path) -> str:
+    """A plain description of every file and column, for people who do not read JSON."""
+    lines = ["# Open government data", "",
+             "Public data of this OGP member's open government process: one CSV per table "
+             "(UTF-8, comma-separated, a header row), the same data in `data.json`, and "
+             "`datapackage.json` (Frictionless Data) describing every column.", "",
+             f"Licence: {licence_title} — {licence_path}", ""]
+    for resource in resources:
+        lines += [f"## {resource['path']}", "", resource["description"], "",
+                  "| column | type | meaning |", "| --- | --- | --- |"]
+        lines += [f"| {f['name']} | {f['type']} | {f['description']} |"
+                  for f in resource["schema"]["fields"]]
+        lines.append("")
+    return "\n".join(lines)

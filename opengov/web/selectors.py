@@ -29,3 +29,18 @@ def coming_mechanisms(member):
 def public_documents(member):
     return (Document.objects.filter(member=member, is_public=True)
             .select_related("plan", "commitment__plan").order_by("-date", "-pk"))
+
+
+def completion_counts(commitments):
+    """How many commitments stand at each completion level, by their latest public update."""
+    from opengov.tracking.models import Completion
+
+    counts = dict.fromkeys(Completion.values, 0)
+    unreported = 0
+    for commitment in commitments:
+        updates = getattr(commitment, "public_updates", None)
+        if updates:
+            counts[updates[0].completion] += 1
+        else:
+            unreported += 1
+    return [(Completion(value).label, value, n) for value, n in counts.items()], unreported

@@ -13,6 +13,7 @@ urlpatterns = [
     path("forum/", views.forum, name="forum"),
     path("agencies/", views.agencies, name="agencies"),
     path("take-part/", views.take_part, name="take_part"),
+    path("implementation/", views.implementation, name="implementation"),
     path("documents/", views.document_list, name="document_list"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("forum/meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),

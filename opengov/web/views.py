@@ -181,3 +181,18 @@ def document_list(request):
     return render(request, "web/document_list.html", {
         "member": member, "documents": documents[:200], "kinds": Document.Kind.choices,
         "kind": kind})
+
+
+@require_safe
+def implementation(request):
+    """W3 (f): where each commitment stands, and the latest published updates."""
+    member = member_or_404(request)
+    plan = plan_selectors.current_plan(member)
+    if plan is None:
+        raise Http404("No plan yet.")
+    plan = plan_selectors.public_plan(member, plan.slug)
+    updates = (plan_selectors.published_updates().filter(commitment__plan=plan)
+               .select_related("commitment__plan", "milestone").order_by("-reported_on", "-pk"))
+    return render(request, "web/implementation.html", {
+        "member": member, "plan": plan, "updates": updates[:40],
+        "completion": site_selectors.completion_counts(plan.commitments.all())})

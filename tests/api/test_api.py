@@ -139,6 +139,8 @@ class TestOpenData:
                 "meetings", "documents", "forum-seats"} <= names
         for resource in package["resources"]:
             assert all(f["description"] for f in resource["schema"]["fields"])
+        readme = (tmp_path / "README.md").read_text()
+        assert "| short_description_fr | string |" in readme and "CC" in readme
         data = json.loads((tmp_path / "data.json").read_text())
         assert len(data["commitments"]) == 13
 

@@ -195,3 +195,12 @@ def test_co_creation_page_queries_do_not_grow_with_processes_and_responses(clien
             influence="i", reasons="r", published_on=timezone.localdate())
         response.commitments.set(current_plan.commitments.all()[:3])
     assert count_queries(client, url) == before
+
+
+@pytest.mark.django_db
+def test_implementation_page_counts_commitments_by_latest_update(client, current_plan):
+    response = client.get("/en/implementation/")
+    levels, unreported = response.context["completion"]
+    assert sum(n for _label, _value, n in levels) + unreported == 10
+    assert {value: n for _label, value, n in levels}["complete"] == 2
+    assert "Open data on public procurement" in response.content.decode()
