@@ -5,15 +5,21 @@ that need a live server (``transactional_db``) empty the database afterwards, so
 what they need themselves; pytest-django runs them after the others.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from opengov.cocreation.models import Contribution, ReasonedResponse
+from opengov.core.models import ModerationState
 from opengov.core.roles import Role, grant_role
 from opengov.demo.loader import load_demo
+from opengov.forum.models import Meeting
 from opengov.members.models import Member, Organisation, Person
 from opengov.plans.models import ActionPlan, Commitment
+from opengov.repository.models import Document
+from opengov.tracking.models import Comment, ProgressUpdate
 
 DEMO_TODAY = date(2026, 11, 27)
 
@@ -71,3 +77,42 @@ def own_and_other_commitment(current_plan):
     other = Commitment.objects.get(plan=current_plan, slug="citizen-budget")
     assert own.lead_agency.acronym == "ANMP" and other.lead_agency.acronym != "ANMP"
     return own, other
+
+
+@pytest.fixture
+def private_records(demo, current_plan):
+    """Private records with unique text ("MARKER-..."), and every private contact: none of
+    it may reach a public page, the API, an export, a feed or the search."""
+    process = current_plan.cocreation_processes.first()
+    update = ProgressUpdate.objects.filter(commitment__plan=current_plan,
+                                           published_on__isnull=False).first()
+    Contribution.objects.create(process=process, text="MARKER-no-consent", language="en",
+                                stakeholder_type="citizen", consent_to_publish=False,
+                                moderation_state=ModerationState.PUBLISHED)
+    pending = Contribution.objects.create(process=process, text="MARKER-pending", language="en",
+                                          stakeholder_type="citizen", consent_to_publish=True)
+    spam = Contribution.objects.create(process=process, text="MARKER-spam", language="en",
+                                       stakeholder_type="other", consent_to_publish=True,
+                                       moderation_state=ModerationState.SPAM)
+    draft_response = ReasonedResponse.objects.create(
+        process=process, decision="included", summary="MARKER-unpublished-response",
+        consideration="x", influence="x", reasons="x")
+    draft_response.contributions.set([pending, spam])
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    ProgressUpdate.objects.create(commitment=update.commitment, completion="complete",
+                                  timeliness="on_time", summary="MARKER-future-update",
+                                  published_on=tomorrow)
+    Comment.objects.create(progress_update=update, text="MARKER-comment",
+                           author_email="marker-commenter@example.org")
+    Meeting.objects.create(forum=demo.forum, kind="forum", title="MARKER-private-meeting",
+                           starts_at=timezone.now(), format="online", is_public=False)
+    Document.objects.create(member=demo, kind="other", title="MARKER-private-document",
+                            date=timezone.localdate(), language="en", is_public=False)
+    ActionPlan.objects.create(member=demo, number=4, slug="draft-plan", title="MARKER-draft-plan",
+                              start_year=2028, duration_years=2, delivery_slot="june")
+    secrets = ["MARKER-", "marker-commenter@example.org"]
+    for person in Person.objects.all():
+        secrets += [value for value in (person.email, person.phone) if value]
+    secrets += list(Contribution.objects.exclude(author_email="").values_list("author_email",
+                                                                            flat=True))
+    return secrets
