@@ -29,6 +29,8 @@ class ActionPlan(OpenGovModel):
     )
     number = models.PositiveSmallIntegerField(_("plan number"))
     slug = models.SlugField(_("short name in addresses"), unique=True)
+    ogp_id = models.CharField(_("OGP identifier"), max_length=40, blank=True, db_index=True,
+                              help_text=_("As in OGP's public data, e.g. AP_ALB01."))
     title = models.CharField(_("title"), max_length=250)
     start_year = models.PositiveSmallIntegerField(_("start year"))
     duration_years = models.PositiveSmallIntegerField(
@@ -204,6 +206,8 @@ class Commitment(OpenGovModel):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     slug = models.SlugField(_("short name in addresses"), max_length=80)
+    ogp_id = models.CharField(_("OGP identifier"), max_length=40, blank=True, db_index=True,
+                              help_text=_("As in OGP's public data, e.g. AL0002."))
     # Real OGP commitment titles run to 600 characters: leave room.
     title = models.CharField(_("title"), max_length=1000)
     short_description = models.CharField(

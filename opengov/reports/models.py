@@ -174,6 +174,21 @@ class CommitmentFinding(OpenGovModel):
         "plans.Commitment", verbose_name=_("commitment"), on_delete=models.CASCADE,
         related_name="irm_findings",
     )
+    class Specificity(models.TextChoices):
+        NONE = "none", _("None")
+        LOW = "low", _("Low")
+        MEDIUM = "medium", _("Medium")
+        HIGH = "high", _("High")
+
+    class OpenedGovernment(models.TextChoices):
+        WORSENS = "worsens", _("Worsens")
+        DID_NOT_CHANGE = "did_not_change", _("Did not change")
+        MARGINAL = "marginal", _("Marginal")
+        MAJOR = "major", _("Major")
+        OUTSTANDING = "outstanding", _("Outstanding")
+
+    specificity = models.CharField(_("specificity"), max_length=10,
+                                   choices=Specificity.choices, blank=True)
     verifiable = models.BooleanField(_("verifiable"), null=True, blank=True)
     potential_for_results = models.CharField(
         _("potential for results"), max_length=20, choices=PotentialResults.choices, blank=True
@@ -184,6 +199,9 @@ class CommitmentFinding(OpenGovModel):
     early_results = models.CharField(
         _("early results"), max_length=20, choices=EarlyResults.choices, blank=True
     )
+    did_it_open_government = models.CharField(
+        _("did it open government?"), max_length=20, choices=OpenedGovernment.choices,
+        blank=True)
     is_promising = models.BooleanField(_("promising commitment"), default=False)
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
