@@ -18,6 +18,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import BeforeValidator, Field
 
 from opengov.cocreation import selectors as cocreation_selectors
+from opengov.core.translation import in_every_language as texts
 from opengov.forum.models import Meeting, Seat
 from opengov.members.models import Member
 from opengov.plans import selectors as plan_selectors
@@ -25,7 +26,6 @@ from opengov.plans.models import ActionPlan, Commitment, Milestone
 from opengov.repository.models import Document
 
 from . import schemas as s
-from .schemas import texts
 
 api = NinjaAPI(
     title="OpenGov Platform open data API",

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from opengov.cocreation import selectors as cocreation_selectors
+from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting, Seat
 from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment, Milestone
@@ -45,7 +46,7 @@ def _translated(name, description):
 
 
 def _values(obj, name):
-    return [getattr(obj, f"{name}_{lang}") or "" for lang in _languages()]
+    return list(in_every_language(obj, name).values())
 
 
 def tables() -> list[Table]:

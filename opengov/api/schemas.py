@@ -2,15 +2,9 @@
 
 from datetime import date, datetime
 
-from django.conf import settings
 from ninja import Schema
 
 Text = dict[str, str]  # {"fr": "...", "en": "...", "es": "..."}
-
-
-def texts(obj, field) -> Text:
-    return {lang: getattr(obj, f"{field}_{lang}") or ""
-            for lang in settings.MODELTRANSLATION_LANGUAGES}
 
 
 class MemberOut(Schema):

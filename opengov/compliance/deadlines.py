@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opengov.forum.models import Meeting
@@ -33,10 +32,6 @@ class Deadline:
     label: str
     rule: str
     url: str = ""
-
-    @property
-    def days_left(self):
-        return (self.date - timezone.localdate()).days
 
 
 def plan_deadlines(compliance: Compliance, *, include_past=False) -> list[Deadline]:

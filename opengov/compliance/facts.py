@@ -11,6 +11,7 @@ from django.db.models import Min
 
 from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
 from opengov.cocreation.selectors import NOT_CONTRIBUTIONS
+from opengov.core.translation import in_every_language as texts
 from opengov.forum.models import Meeting
 from opengov.plans.models import ActionPlan
 from opengov.reports.models import CommitmentFinding, RequirementFinding
@@ -108,15 +109,9 @@ def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts
 
 def commitment_documents(plan: ActionPlan) -> list[dict]:
     """The plan's commitments as plain dicts for ``opengov.rules.commitments.check_plan``."""
-    from django.conf import settings
-
-    languages = settings.MODELTRANSLATION_LANGUAGES
     fields = ("title", "short_description", "problem", "causes", "done_so_far", "solution",
               "expected_results", "transparency", "accountability", "participation",
               "national_policy")
-
-    def texts(obj, name):
-        return {lang: getattr(obj, f"{name}_{lang}") or "" for lang in languages}
 
     result = []
     for c in plan.commitments.select_related("lead_agency").prefetch_related("milestones__lead"):

@@ -98,9 +98,6 @@ class Compliance:
     contrary: dict
     checks: dict
 
-    def rows_with_status(self, *statuses):
-        return [r for r in self.rows if r.status in statuses]
-
 
 def plan_compliance(plan: ActionPlan, *, today: date | None = None, site_url="") -> Compliance:
     today = today or timezone.localdate()

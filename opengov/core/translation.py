@@ -1,6 +1,7 @@
 """One call to make a model's content translatable and its history complete."""
 
 import simple_history
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, translator
 
 
@@ -13,3 +14,9 @@ def translate_and_track(model, fields, **history_options):
     options = type(f"{model.__name__}TranslationOptions", (TranslationOptions,), {"fields": fields})
     translator.register(model, options)
     simple_history.register(model, **history_options)
+
+
+def in_every_language(obj, field) -> dict[str, str]:
+    """``{"fr": ..., "en": ...}``: a translated field's text in each content language."""
+    return {lang: getattr(obj, f"{field}_{lang}") or ""
+            for lang in settings.MODELTRANSLATION_LANGUAGES}

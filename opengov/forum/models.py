@@ -165,8 +165,3 @@ class Meeting(OpenGovModel):
     def attendance_total(self):
         parts = [self.attendance_government, self.attendance_civil_society, self.attendance_other]
         return sum(p for p in parts if p) if any(p is not None for p in parts) else None
-
-    @property
-    def offers_remote_participation(self):
-        """F6: online and hybrid meetings let people take part from afar."""
-        return self.format in {MeetingFormat.ONLINE, MeetingFormat.HYBRID}

@@ -120,10 +120,6 @@ class ActionPlan(OpenGovModel):
         """The first day of implementation: delivery day, or the window's first day."""
         return self.delivered_on or self.delivery_window.first
 
-    @property
-    def is_submitted(self):
-        return self.versions.filter(kind=PlanVersion.Kind.ORIGINAL).exists()
-
 
 class PlanVersionQuerySet(models.QuerySet):
     def update(self, **kwargs):

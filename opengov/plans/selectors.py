@@ -31,11 +31,6 @@ def published_updates():
     return ProgressUpdate.objects.filter(published_on__isnull=False, published_on__lte=today)
 
 
-def latest_public_update(commitment):
-    updates = getattr(commitment, "public_updates", None)
-    return updates[0] if updates else None
-
-
 def public_plan(member, slug):
     return get_object_or_404(
         ActionPlan.objects.filter(member=member, is_public=True).prefetch_related(

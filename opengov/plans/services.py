@@ -1,21 +1,13 @@
 """Writes on plans. Each is one atomic function called by the admin, commands and tests alike."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
+
+from opengov.core.translation import in_every_language as _translated
 
 from .models import ActionPlan, PlanVersion
-
-
-def _translated(obj, field):
-    return {
-        lang: getattr(obj, build_localized_fieldname(field, lang))
-        for lang in settings.MODELTRANSLATION_LANGUAGES
-    }
-
 
 PLAN_TEXT = ("title", "introduction", "efforts_to_date", "development_process")
 COMMITMENT_TEXT = (

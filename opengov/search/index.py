@@ -8,6 +8,7 @@ from django.utils import translation
 
 from opengov.cocreation import selectors as cocreation_selectors
 from opengov.cocreation.models import Contribution, ReasonedResponse
+from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting
 from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment, Milestone
@@ -21,8 +22,9 @@ LANGS = settings.MODELTRANSLATION_LANGUAGES
 
 
 def _texts(obj, *fields):
-    return {lang: "\n".join(filter(None, (getattr(obj, f"{f}_{lang}", "") or "" for f in fields)))
-            for lang in LANGS}
+    """Several translated fields joined, per language."""
+    parts = [in_every_language(obj, field) for field in fields]
+    return {lang: "\n".join(filter(None, (part[lang] for part in parts))) for lang in LANGS}
 
 
 def _url(name, *args):
