@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "opengov.search",
     "opengov.demo",
     "opengov.web",
+    "opengov.workspace",
 ]
 
 MIDDLEWARE = [
@@ -117,7 +118,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "workspace:login"
+LOGIN_REDIRECT_URL = "workspace:home"
+LOGOUT_REDIRECT_URL = "web:home"
 
 # Languages of the interface (gettext) and of translated content (modeltranslation).
 # Content can be kept in more languages than the UI: set CONTENT_LANGUAGES, e.g. "fr,en,es,ar".
@@ -159,6 +162,9 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 WHITENOISE_USE_FINDERS = DEBUG
+# Largest file accepted in the repository (R3), in megabytes.
+UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "25")) * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 SEARCH_REINDEX_ON_SAVE = env_bool("SEARCH_REINDEX_ON_SAVE", True)
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")

@@ -19,6 +19,10 @@ urlpatterns += i18n_patterns(
     path("", include("opengov.compliance.urls")),
     path("", include("opengov.cocreation.urls")),
     path("", include("opengov.search.urls")),
+    path("", include("opengov.repository.urls")),
+    path("", include("opengov.tracking.urls")),
+    path("", include("opengov.reports.urls")),
+    path("", include("opengov.workspace.urls")),
     path("", include("opengov.web.urls")),
     prefix_default_language=True,
 )

@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from opengov.repository.models import Document
 from opengov.tracking.models import ProgressUpdate
 
 from .models import ActionPlan, Commitment, CommitmentStakeholder, Milestone
@@ -79,7 +80,11 @@ def public_commitment(member, plan_slug, slug):
             ),
             Prefetch(
                 "progress_updates",
-                queryset=published_updates().select_related("milestone"),
+                queryset=published_updates().select_related("milestone").annotate(
+                    comment_count=Count("comments", filter=Q(
+                        comments__moderation_state="published", comments__deleted_at=None)))
+                .prefetch_related(Prefetch("evidence", to_attr="public_evidence",
+                                           queryset=Document.objects.filter(is_public=True))),
                 to_attr="public_updates",
             ),
             "themes",

@@ -1,5 +1,6 @@
 """Self-assessment reports (SA1, SA2) and IRM products with their findings (C10, P1)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,11 @@ class SelfAssessment(OpenGovModel):
     )
     lessons = models.TextField(_("lessons learnt"), blank=True)
     recommendations = models.TextField(_("recommendations"), blank=True)
+    # SA2: optionally open to public comment for a set period before publication.
+    comments_open_on = models.DateField(
+        _("public comments open on"), null=True, blank=True,
+        help_text=_("The draft is shown on the website from this day, open to comments."))
+    comments_close_on = models.DateField(_("public comments close on"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
 
     class Meta:
@@ -34,6 +40,22 @@ class SelfAssessment(OpenGovModel):
 
     def __str__(self):
         return f"{self.plan} — {self.prepared_on}"
+
+    def clean(self):
+        if (self.comments_open_on and self.comments_close_on
+                and self.comments_close_on < self.comments_open_on):
+            raise ValidationError({"comments_close_on": _(
+                "The comment period cannot close before it opens.")})
+
+    def is_visible(self, today):
+        """Published, or a draft whose comment period has begun (SA2)."""
+        return bool((self.published_on and self.published_on <= today)
+                    or (self.comments_open_on and self.comments_open_on <= today))
+
+    def comments_open(self, today):
+        return bool(self.comments_open_on and self.comments_open_on <= today
+                    and (self.comments_close_on is None or today <= self.comments_close_on)
+                    and not (self.published_on and self.published_on <= today))
 
 
 class CommitmentAssessment(OpenGovModel):
@@ -88,6 +110,10 @@ class IRMProduct(OpenGovModel):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     published_on = models.DateField(_("published on"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
+    key_recommendations = models.TextField(
+        _("key recommendations"), blank=True,
+        help_text=_("The IRM's five key recommendations, one per line. The next "
+                    "self-assessment reports how each was used (SA1)."))
     url = models.URLField(_("link to the report"), blank=True)
     document = models.ForeignKey(
         "repository.Document", verbose_name=_("document"), on_delete=models.SET_NULL,

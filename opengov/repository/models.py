@@ -97,7 +97,9 @@ class Document(OpenGovModel):
 
 
 def version_upload_to(instance, filename):
-    return f"documents/{instance.document_id}/v{instance.number}/{filename}"
+    from .files import safe_name
+
+    return f"documents/{instance.document_id}/v{instance.number}/{safe_name(filename)}"
 
 
 class DocumentVersion(models.Model):
@@ -111,8 +113,13 @@ class DocumentVersion(models.Model):
     size = models.PositiveBigIntegerField(_("size in bytes"), editable=False)
     sha256 = models.CharField(_("SHA-256 checksum"), max_length=64, editable=False)
     note = models.CharField(_("what changed"), max_length=300, blank=True)
+    original_name = models.CharField(_("name of the uploaded file"), max_length=255,
+                                     blank=True, editable=False)
+    mime_type = models.CharField(_("file type"), max_length=120, blank=True, editable=False)
+    # The words inside the file, for full-text search (PDF, DOCX, ODT, text).
+    text = models.TextField(_("text of the file"), blank=True, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["text"])  # derived from the file
 
     class Meta:
         verbose_name = _("document version")
@@ -129,10 +136,18 @@ class DocumentVersion(models.Model):
         if self.number is None:
             last = self.document.versions.aggregate(models.Max("number"))["number__max"]
             self.number = (last or 0) + 1
+        if self.pk is not None:
+            raise ValidationError(_("A stored version is never changed: upload a new one."))
         if self.file and not self.sha256:
-            digest = hashlib.sha256()
+            from .files import _sniff, extract_text
+
+            self.original_name = self.original_name or self.file.name.rsplit("/", 1)[-1]
+            digest, data = hashlib.sha256(), bytearray()
             for chunk in self.file.chunks():
                 digest.update(chunk)
+                data += chunk
             self.sha256 = digest.hexdigest()
-            self.size = self.file.size
+            self.size = len(data)
+            self.mime_type = self.mime_type or _sniff(self.file) or ""
+            self.text = extract_text(bytes(data), self.mime_type)
         super().save(*args, **kwargs)

@@ -12,7 +12,7 @@ from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting
 from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment, Milestone
-from opengov.repository.models import Document
+from opengov.repository.models import Document, DocumentVersion
 from opengov.tracking.models import ProgressUpdate
 
 from .models import SearchEntry
@@ -71,10 +71,14 @@ def _entries():
         yield ("meeting", meeting, meeting.plan, meeting.starts_at.date(),
                _url("web:meeting_detail", meeting.pk), _texts(meeting, "title"),
                _texts(meeting, "agenda", "minutes"), [])
-    for document in Document.objects.filter(is_public=True):
+    for document in Document.objects.filter(is_public=True).prefetch_related("versions"):
+        # R2: the words inside the current file are searchable too (PDF, DOCX, ODT, text).
+        version = document.current_version
+        inside = version.text if version is not None else ""
+        bodies = {lang: "\n".join(filter(None, (text, inside)))
+                  for lang, text in _texts(document, "description").items()}
         yield ("document", document, document.plan, document.date,
-               _url("web:document_detail", document.pk), _texts(document, "title"),
-               _texts(document, "description"), [])
+               _url("web:document_detail", document.pk), _texts(document, "title"), bodies, [])
 
 
 def _entry(kind, obj, plan, day, url, titles, bodies, themes):
@@ -95,4 +99,4 @@ def rebuild() -> int:
 
 
 MODELS = (ActionPlan, Commitment, Milestone, ProgressUpdate, Contribution, ReasonedResponse,
-          Meeting, Document)
+          Meeting, Document, DocumentVersion)

@@ -67,6 +67,10 @@ class ProgressUpdate(OpenGovModel):
         "auth.User", verbose_name=_("author"), on_delete=models.SET_NULL,
         null=True, blank=True, related_name="+",
     )
+    evidence = models.ManyToManyField(
+        "repository.Document", verbose_name=_("evidence"), blank=True,
+        related_name="progress_updates",
+    )
 
     class Meta:
         verbose_name = _("progress update")
@@ -80,9 +84,14 @@ class ProgressUpdate(OpenGovModel):
 class Comment(OpenGovModel):
     """A public comment on a progress update (W2), moderated like contributions."""
 
+    # A comment is on a progress update (W2) or on a draft self-assessment (SA2).
     progress_update = models.ForeignKey(
         ProgressUpdate, verbose_name=_("progress update"), on_delete=models.CASCADE,
-        related_name="comments",
+        related_name="comments", null=True, blank=True,
+    )
+    self_assessment = models.ForeignKey(
+        "reports.SelfAssessment", verbose_name=_("self-assessment"), on_delete=models.CASCADE,
+        related_name="comments", null=True, blank=True,
     )
     author_name = models.CharField(_("name"), max_length=200, blank=True)
     author_email = models.EmailField(_("e-mail (private)"), blank=True)
@@ -100,6 +109,10 @@ class Comment(OpenGovModel):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["submitted_at"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(progress_update__isnull=False, self_assessment__isnull=True)
+            | models.Q(progress_update__isnull=True, self_assessment__isnull=False),
+            name="comment_on_one_thing")]
 
     def __str__(self):
         return f"{self.author_name or _('Anonymous')}: {self.text[:50]}"

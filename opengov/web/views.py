@@ -5,8 +5,10 @@ updates and responses, consenting and moderated contributions, public documents.
 fields (e-mails, phones) are never put in a template context.
 """
 
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from opengov.cocreation import selectors as cocreation_selectors
@@ -14,6 +16,8 @@ from opengov.forum import selectors as forum_selectors
 from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
 from opengov.repository.models import Document, DocumentVersion
+from opengov.tracking import charts
+from opengov.tracking import selectors as tracking_selectors
 
 from . import selectors as site_selectors
 
@@ -185,14 +189,27 @@ def document_list(request):
 
 @require_safe
 def implementation(request):
-    """W3 (f): where each commitment stands, and the latest published updates."""
+    """I4, W3 (f): the plan's progress at a glance, with charts, tables and the evidence."""
     member = member_or_404(request)
     plan = plan_selectors.current_plan(member)
     if plan is None:
         raise Http404("No plan yet.")
     plan = plan_selectors.public_plan(member, plan.slug)
+    today = timezone.localdate()
+    rows = tracking_selectors.progress(plan.commitments.all(), today=today)
     updates = (plan_selectors.published_updates().filter(commitment__plan=plan)
-               .select_related("commitment__plan", "milestone").order_by("-reported_on", "-pk"))
+               .select_related("commitment__plan", "milestone").prefetch_related(
+                   Prefetch("evidence", queryset=Document.objects.filter(is_public=True)))
+               .order_by("-reported_on", "-pk"))
+    levels, unreported = site_selectors.completion_counts(plan.commitments.all())
+    months = tracking_selectors.updates_per_month(updates)
     return render(request, "web/implementation.html", {
-        "member": member, "plan": plan, "updates": updates[:40],
-        "completion": site_selectors.completion_counts(plan.commitments.all())})
+        "member": member, "plan": plan, "rows": rows, "updates": updates[:8],
+        "levels": levels, "unreported": unreported, "months": months,
+        "status_chart": charts.status_bar(levels, unreported),
+        "timeline": charts.milestone_timeline(rows, start=plan.starts_on, end=plan.ends_on,
+                                              today=today),
+        "monthly": charts.monthly_bars(months),
+        "overdue": [(row.commitment, m) for row in rows for m in row.overdue_milestones],
+        "stale_count": sum(row.stale for row in rows)})
+

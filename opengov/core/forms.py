@@ -1,0 +1,37 @@
+"""Form helpers shared by the signed-in pages: translated fields, one box per language."""
+
+from django.conf import settings
+from django.utils.translation import get_language_info
+
+
+def language_field_names(fields, langs):
+    """``["summary_fr", "summary_en", ...]`` for the languages a member writes in (C6)."""
+    configured = set(settings.MODELTRANSLATION_LANGUAGES)
+    return [f"{field}_{lang}" for field in fields for lang in langs if lang in configured]
+
+
+def label_languages(form, fields, langs):
+    """Give each per-language field its base label followed by the language's own name, and
+    the help text only once (on the first language) so that screens stay readable."""
+    for field in fields:
+        base = form._meta.model._meta.get_field(field)
+        for index, lang in enumerate(langs):
+            name = f"{field}_{lang}"
+            if name not in form.fields:
+                continue
+            try:
+                lang_name = get_language_info(lang)["name_local"]
+            except KeyError:
+                lang_name = lang
+            form.fields[name].label = f"{str(base.verbose_name).capitalize()} ({lang_name})"
+            form.fields[name].help_text = base.help_text if index == 0 else ""
+            form.fields[name].widget.attrs["lang"] = lang
+
+
+def first_filled(form, field, langs):
+    """The text of ``field`` in the first language that has some, or ""."""
+    for lang in langs:
+        value = (form.cleaned_data.get(f"{field}_{lang}") or "").strip()
+        if value:
+            return value
+    return ""

@@ -1,0 +1,73 @@
+"""Public self-assessment reports (SA2): read, comment while the period is open, download."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
+
+from opengov.core.documents import DOCX_MIME, file_response
+from opengov.core.models import ModerationState
+from opengov.plans import selectors as plan_selectors
+from opengov.tracking.forms import CommentForm
+from opengov.tracking.models import Comment
+from opengov.tracking.views import COMMENTS_PER_HOUR
+from opengov.web.views import member_or_404
+
+from . import documents
+from .models import SelfAssessment
+
+
+def _visible(request, slug, pk):
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan(member, slug)
+    assessment = get_object_or_404(SelfAssessment.objects.filter(plan=plan), pk=pk)
+    if not assessment.is_visible(timezone.localdate()):
+        raise Http404("Not published.")
+    return member, plan, assessment
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def self_assessment(request, slug, pk):
+    member, plan, assessment = _visible(request, slug, pk)
+    today = timezone.localdate()
+    open_ = assessment.comments_open(today)
+    form = CommentForm(request.POST or None) if open_ else None
+    if request.method == "POST":
+        if not open_:
+            raise Http404("Comments are closed.")
+        if form.is_valid():
+            if is_ratelimited(request, group="comment", key="ip", rate=COMMENTS_PER_HOUR,
+                              method="POST", increment=True):
+                form.add_error(None, _("Many comments were sent from your connection in the "
+                                       "last hour. Please try again later: your text is kept "
+                                       "below."))
+            else:
+                robot = form.is_robot
+                Comment.objects.create(
+                    self_assessment=assessment, text=form.cleaned_data["text"],
+                    author_name=form.cleaned_data["author_name"].strip(),
+                    author_email="" if robot else form.cleaned_data["author_email"].strip(),
+                    moderation_state=ModerationState.SPAM if robot else ModerationState.PENDING)
+                messages.success(request, _("Thank you! Your comment will appear here once a "
+                                            "moderator has read it."))
+                return redirect("reports:self_assessment", slug=plan.slug, pk=assessment.pk)
+    return render(request, "reports/self_assessment.html", {
+        "member": member, "plan": plan, "assessment": assessment, "form": form,
+        "comments_open": open_,
+        "items": assessment.commitment_assessments.select_related("commitment__plan"),
+        "comments": assessment.comments.filter(moderation_state=ModerationState.PUBLISHED)})
+
+
+@require_safe
+def self_assessment_file(request, slug, pk, fmt):
+    _member, plan, assessment = _visible(request, slug, pk)
+    name = f"self-assessment-{plan.slug}-{assessment.prepared_on.isoformat()}"
+    if fmt == "pdf":
+        return file_response(documents.as_pdf(assessment, request), "application/pdf",
+                             f"{name}.pdf")
+    if fmt == "docx":
+        return file_response(documents.as_docx(assessment), DOCX_MIME, f"{name}.docx")
+    raise Http404("PDF or DOCX.")

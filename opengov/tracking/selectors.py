@@ -1,0 +1,124 @@
+"""Reads on implementation: where each commitment stands, what is due, what is overdue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from opengov.core.models import ModerationState
+from opengov.core.predicates import is_poc_team, organisation_of
+from opengov.plans.models import Commitment, Milestone
+from opengov.plans.selectors import published_updates
+from opengov.rules.implementation import update_due
+from opengov.rules.verdicts import Status, Verdict
+
+from .models import Comment, Completion, ProgressUpdate
+
+
+@dataclass
+class MilestoneProgress:
+    milestone: Milestone
+    latest: ProgressUpdate | None
+    overdue_days: int  # 0 unless past its planned date and not complete
+
+
+@dataclass
+class CommitmentProgress:
+    commitment: Commitment
+    latest: ProgressUpdate | None
+    due: Verdict  # W3 (f) or CM6 for this commitment
+    milestones: list[MilestoneProgress] = field(default_factory=list)
+
+    @property
+    def stale(self) -> bool:
+        """No update for six months (three for a local commitment)."""
+        return self.due.status == Status.NOT_MET
+
+    @property
+    def due_soon(self) -> bool:
+        return self.due.status == Status.AT_RISK
+
+    @property
+    def overdue_milestones(self):
+        return [m for m in self.milestones if m.overdue_days]
+
+
+def editable_commitments(user, member):
+    """The commitments ``user`` reports on: all for the Point of Contact team, the ones their
+    agency leads for an agency editor, none for anyone else."""
+    commitments = Commitment.objects.filter(plan__member=member).exclude(
+        plan__status="completed").select_related("plan", "lead_agency")
+    if is_poc_team.test(user):
+        return commitments
+    org = organisation_of(user)
+    if org is None or not user.has_perm("tracking.add_progressupdate"):
+        return commitments.none()
+    return commitments.filter(lead_agency_id=org)
+
+
+def _completed(update):
+    return update is not None and update.completion == Completion.COMPLETE
+
+
+def progress(commitments, *, today: date | None = None, public=True) -> list[CommitmentProgress]:
+    """Latest update, staleness and milestones of each commitment, in number order."""
+    today = today or timezone.localdate()
+    updates = published_updates() if public else ProgressUpdate.objects.all()
+    updates = updates.order_by("-reported_on", "-pk")
+    commitments = commitments.select_related("plan").prefetch_related(
+        Prefetch("progress_updates", queryset=updates.filter(milestone__isnull=True),
+                 to_attr="own_updates"),
+        Prefetch("progress_updates", queryset=updates, to_attr="all_updates"),
+        Prefetch("milestones", queryset=Milestone.objects.order_by("number").prefetch_related(
+            Prefetch("progress_updates", queryset=updates, to_attr="ordered_updates"))),
+    ).order_by("plan", "number")
+    rows = []
+    for c in commitments:
+        plan = c.plan
+        since = plan.delivered_on or c.period_start
+        reported = [u.reported_on for u in c.all_updates]
+        due = update_due(reported, local=c.is_local, since=since,
+                         today=min(today, plan.ends_on))
+        milestones = []
+        for m in c.milestones.all():
+            latest = m.ordered_updates[0] if m.ordered_updates else None
+            late = m.due_on is not None and m.due_on < today and not _completed(latest)
+            milestones.append(MilestoneProgress(m, latest, (today - m.due_on).days if late else 0))
+        latest = c.own_updates[0] if c.own_updates else (
+            c.all_updates[0] if c.all_updates else None)
+        rows.append(CommitmentProgress(c, latest, due, milestones))
+    return rows
+
+
+def public_comments(update):
+    return Comment.objects.filter(progress_update=update,
+                                  moderation_state=ModerationState.PUBLISHED)
+
+
+def public_update(member, pk):
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        published_updates().filter(commitment__plan__member=member,
+                                   commitment__plan__is_public=True)
+        .select_related("commitment__plan", "milestone"), pk=pk)
+
+
+def updates_per_month(updates) -> list[tuple[date, int]]:
+    """Published updates counted by month, every month from the first to the last present."""
+    months: dict[date, int] = {}
+    for reported in updates.values_list("reported_on", flat=True):
+        key = reported.replace(day=1)
+        months[key] = months.get(key, 0) + 1
+    if not months:
+        return []
+    first, last = min(months), max(months)
+    result, current = [], first
+    while current <= last:
+        result.append((current, months.get(current, 0)))
+        current = (current.replace(year=current.year + 1, month=1) if current.month == 12
+                   else current.replace(month=current.month + 1))
+    return result

@@ -1,0 +1,212 @@
+"""The signed-in workspace: what agency editors and the Point of Contact team do on the site.
+
+Every view checks the object-level permission of ``rules`` (see each app's rules.py): an
+agency editor reaches only the commitments their agency leads.
+"""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from opengov.core.models import ModerationState
+from opengov.core.predicates import is_poc_team, is_signed_in_role
+from opengov.plans.models import Commitment
+from opengov.plans.ogp_import import import_commitments
+from opengov.reports.services import self_assessment_draft as draft_report
+from opengov.repository import services as repository
+from opengov.repository.models import Document
+from opengov.tracking import selectors as tracking
+from opengov.tracking import services
+from opengov.tracking.forms import VersionForm, answer_form, progress_update_form
+from opengov.tracking.models import Comment, ProgressUpdate
+from opengov.web.views import member_or_404
+
+from .forms import OGPImportForm, SelfAssessmentDraftForm
+
+
+def _require(user, perm, obj=None):
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _langs(member):
+    return member.document_languages
+
+
+@login_required
+def home(request):
+    member = member_or_404(request)
+    commitments = tracking.editable_commitments(request.user, member)
+    if not is_signed_in_role.test(request.user):
+        raise PermissionDenied
+    rows = tracking.progress(commitments, public=True)
+    drafts = dict(ProgressUpdate.objects.filter(commitment__in=commitments,
+                                                published_on__isnull=True)
+                  .values_list("commitment").annotate(n=Count("pk")))
+    for row in rows:
+        row.drafts = drafts.get(row.commitment.pk, 0)
+    unanswered = (Comment.objects.filter(progress_update__commitment__in=commitments,
+                                         moderation_state=ModerationState.PUBLISHED, answer="")
+                  .select_related("progress_update__commitment"))
+    return render(request, "workspace/home.html", {
+        "member": member, "rows": rows, "unanswered": unanswered,
+        "pending": Comment.objects.filter(moderation_state=ModerationState.PENDING).count()
+        if request.user.has_perm("tracking.change_comment") else None,
+        "is_poc": is_poc_team.test(request.user)})
+
+
+def _commitment(request, pk, perm="tracking.add_progressupdate"):
+    member = member_or_404(request)
+    commitment = get_object_or_404(
+        Commitment.objects.filter(plan__member=member).select_related("plan", "lead_agency"),
+        pk=pk)
+    _require(request.user, perm, commitment)
+    return member, commitment
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def commitment(request, pk):
+    """Post an update with evidence; see past updates, drafts, documents and comments."""
+    member, commitment = _commitment(request, pk)
+    langs = _langs(member)
+    form_class = progress_update_form(langs)
+    form = form_class(request.POST or None, request.FILES or None, commitment=commitment,
+                      langs=langs, initial={"licence": Document.Licence.CC_BY_4})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            update = services.progress_update_post(
+                commitment=commitment, author=request.user, texts=form.texts(),
+                completion=data["completion"], timeliness=data["timeliness"],
+                milestone=data["milestone"], publish=data["publish"], files=data["evidence"],
+                evidence_language=langs[0], licence=data["licence"])
+        except ValidationError as error:
+            form.add_error("evidence", error)
+        else:
+            if update.published_on:
+                messages.success(request, _("Your update is published on the public website, "
+                                            "with %(n)s evidence file(s).")
+                                 % {"n": update.evidence.count()})
+            else:
+                messages.success(request, _("Your update is saved as a draft."))
+            return redirect("workspace:commitment", pk=commitment.pk)
+    row = tracking.progress(Commitment.objects.filter(pk=commitment.pk), public=True)[0]
+    updates = (ProgressUpdate.objects.filter(commitment=commitment)
+               .select_related("milestone", "author").prefetch_related(
+                   "evidence", Prefetch("comments", queryset=Comment.objects.filter(
+                       moderation_state=ModerationState.PUBLISHED), to_attr="public_comments"))
+               .order_by("-reported_on", "-pk"))
+    return render(request, "workspace/commitment.html", {
+        "member": member, "commitment": commitment, "plan": commitment.plan, "form": form,
+        "row": row, "updates": updates,
+        "documents": commitment.documents.prefetch_related("versions").order_by("-date")})
+
+
+@login_required
+@require_POST
+def publish_update(request, pk):
+    update = get_object_or_404(ProgressUpdate.objects.filter(
+        commitment__plan__member=member_or_404(request)), pk=pk)
+    _require(request.user, "tracking.change_progressupdate", update)
+    if update.published_on is None:
+        update.published_on = timezone.localdate()
+        update.save(update_fields=["published_on", "updated_at"])
+        messages.success(request, _("The update is published."))
+    return redirect("workspace:commitment", pk=update.commitment_id)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def answer(request, pk):
+    """W2: the lead agency answers a published comment; the answer shows under it."""
+    member = member_or_404(request)
+    comment = get_object_or_404(
+        Comment.objects.filter(progress_update__commitment__plan__member=member,
+                               moderation_state=ModerationState.PUBLISHED)
+        .select_related("progress_update__commitment"), pk=pk)
+    commitment = comment.progress_update.commitment
+    _require(request.user, "tracking.change_comment", comment.progress_update)
+    langs = _langs(member)
+    form = answer_form(langs)(request.POST or None, instance=comment, langs=langs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.comment_answer(comment=comment, answers=form.answers())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your answer is published under the comment."))
+            return redirect("workspace:commitment", pk=commitment.pk)
+    return render(request, "workspace/answer.html", {
+        "member": member, "comment": comment, "commitment": commitment, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def new_version(request, pk):
+    """R3: a corrected or updated file becomes a new version; the earlier ones are kept."""
+    member = member_or_404(request)
+    document = get_object_or_404(Document.objects.filter(member=member), pk=pk)
+    _require(request.user, "repository.change_document", document)
+    form = VersionForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = repository.version_add(document=document, upload=form.cleaned_data["file"],
+                                             note=form.cleaned_data["note"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, _("Version %(n)s is stored; earlier versions are kept.")
+                             % {"n": version.number})
+            if document.commitment_id:
+                return redirect("workspace:commitment", pk=document.commitment_id)
+            return redirect(document.get_absolute_url())
+    return render(request, "workspace/new_version.html", {
+        "member": member, "document": document, "form": form,
+        "versions": document.versions.order_by("-number")})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def ogp_import(request):
+    """Staff upload of OGP's public commitment data: all or nothing, with a report."""
+    if not is_poc_team.test(request.user):
+        raise PermissionDenied
+    member = member_or_404(request)
+    form = OGPImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        rows = list(csv.DictReader(io.StringIO(form.cleaned_data["file"])))
+        report = import_commitments(rows, member_name=form.cleaned_data["member"] or None)
+        messages.success(request, _("Import finished: %(members)s new members, %(plans)s new "
+                                    "plans, %(commitments)s new commitments.") % {
+            "members": report.members, "plans": report.plans,
+            "commitments": report.commitments})
+    return render(request, "workspace/ogp_import.html", {
+        "member": member, "form": form, "report": report})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def self_assessment_draft(request):
+    """SA1: write the draft from the progress data, then edit it in the back office."""
+    if not request.user.has_perm("reports.add_selfassessment"):
+        raise PermissionDenied
+    member = member_or_404(request)
+    form = SelfAssessmentDraftForm(request.POST or None, member=member)
+    if request.method == "POST" and form.is_valid():
+        assessment = draft_report(form.cleaned_data["plan"], absolute=request.build_absolute_uri)
+        messages.success(request, _("The draft is ready. Check each colour and text, set the "
+                                    "comment period, then publish it."))
+        return redirect(reverse("admin:reports_selfassessment_change", args=[assessment.pk]))
+    return render(request, "workspace/self_assessment.html", {"member": member, "form": form})
+
