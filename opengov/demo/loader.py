@@ -42,6 +42,7 @@ from opengov.reports.models import (
     RequirementFinding,
     SelfAssessment,
 )
+from opengov.reports.services import self_assessment_draft
 from opengov.repository.models import Document, DocumentVersion
 from opengov.tracking.models import Comment, ImplementationPlan, ProgressUpdate
 
@@ -749,6 +750,12 @@ class DemoBuilder:
         results = IRMProduct.objects.create(
             plan=self.previous, kind="results_report", published_on=date(S + 1, 5, 30),
             summary="Asset declarations opened government; the repository lapsed in 2023.",
+            key_recommendations=(
+                "Give every commitment a budget line before the plan is adopted.\n"
+                "Keep the repository updated at least every six months.\n"
+                "Involve regional civil society in co-creation, not only the capital.\n"
+                "Write milestones with verifiable results and dates.\n"
+                "Report back to contributors on how their ideas were used."),
         )
         for requirement in ("F1", "W1", "CC3", "CC4", "CC5", "CC9", "I5"):
             RequirementFinding.objects.create(product=results, requirement=requirement,
@@ -766,6 +773,12 @@ class DemoBuilder:
             )
         IRMProduct.objects.create(plan=self.current, kind="action_plan_review",
                                   published_on=date(S + 1, 6, 5))
+        # A mid-term self-assessment of the current plan, drafted from the progress data and
+        # open for public comment (SA2).
+        draft = self_assessment_draft(self.current, today=self.today - timedelta(days=6))
+        SelfAssessment.objects.filter(pk=draft.pk).update(
+            comments_open_on=self.today - timedelta(days=5),
+            comments_close_on=self.today + timedelta(days=25))
 
     # -- accounts ----------------------------------------------------------------------
     def build_users(self):

@@ -63,7 +63,11 @@ def plan_list(request):
 def plan_detail(request, slug):
     member = member_or_404(request)
     plan = plan_selectors.public_plan(member, slug)
-    return render(request, "web/plan_detail.html", {"member": member, "plan": plan})
+    today = timezone.localdate()
+    return render(request, "web/plan_detail.html", {
+        "member": member, "plan": plan,
+        "self_assessments": [report for report in plan.self_assessments.all()
+                             if report.is_visible(today)]})
 
 
 @require_safe

@@ -21,7 +21,7 @@ def test_real_pdf_docx_odt_csv_are_accepted():
     assert validate_upload(upload("r.pdf", pdf_with(SENTENCE))).label == "PDF"
     assert validate_upload(upload("r.docx", docx_with(SENTENCE))).extensions == ("docx",)
     assert validate_upload(upload("r.odt", odt_with(SENTENCE))).extensions == ("odt",)
-    assert validate_upload(upload("r.csv", "a,b\n1,2\n".encode())).mime == "text/csv"
+    assert validate_upload(upload("r.csv", b"a,b\n1,2\n")).mime == "text/csv"
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [
@@ -49,9 +49,10 @@ def test_size_limit_is_enforced_with_a_readable_message(settings):
 def test_refusal_messages_are_translated(settings):
     from django.utils import translation
 
-    with translation.override("fr"), pytest.raises(ValidationError) as refused:
-        validate_upload(upload("tool.exe", b"MZ"))
-    assert "ne sont pas acceptés" in refused.value.messages[0]
+    with translation.override("fr"):
+        with pytest.raises(ValidationError) as refused:
+            validate_upload(upload("tool.exe", b"MZ"))
+        assert "ne sont pas acceptés" in refused.value.messages[0]
 
 
 @pytest.mark.parametrize(("given", "safe"), [

@@ -1,6 +1,5 @@
 """Agency editors report on their own commitments only; the public comments; staleness."""
 
-from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
