@@ -1,4 +1,5 @@
-"""E-mail the Point of Contact team about requirements at risk and deadlines ahead.
+"""E-mail the Point of Contact team about requirements at risk and deadlines ahead, and the
+agency editors of a commitment when its progress update is due or overdue (W3 f, CM6).
 
 Each reminder has a key (plan, rule or deadline, date, kind); a key is e-mailed once,
 whatever how often the command runs.
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
@@ -29,6 +31,41 @@ class Reminder:
     key: str
     subject: str
     body: str
+    to: list[str] | None = None  # None: the Point of Contact team
+
+
+def agency_editors(organisation_id) -> list[str]:
+    users = get_user_model().objects.filter(
+        groups__name=Role.AGENCY_EDITOR.value, is_active=True,
+        person__organisation_id=organisation_id)
+    return sorted({u.email for u in users if u.email})
+
+
+def update_reminders(plan: ActionPlan, today) -> list[Reminder]:
+    """W3 (f), CM6: tell a commitment's agency editors when its update is due or overdue."""
+    from opengov.tracking.selectors import progress
+
+    found = []
+    for row in progress(plan.commitments.all(), today=today):
+        if not (row.stale or row.due_soon):
+            continue
+        to = agency_editors(row.commitment.lead_agency_id)
+        if not to:
+            continue
+        due = formats.date_format(row.due.due, "DATE_FORMAT") if row.due.due else "-"
+        state = "overdue" if row.stale else "due"
+        found.append(Reminder(
+            f"{row.commitment.pk}:update:{state}:{row.due.due}",
+            (_("Progress update overdue: %(commitment)s") if row.stale
+             else _("Progress update due by %(date)s: %(commitment)s")) % {
+                "commitment": row.commitment, "date": due},
+            _("The next progress update on “%(commitment)s” is due by %(date)s (rule "
+              "%(rule)s). Post it, with its evidence, from your workspace: %(url)s") % {
+                "commitment": row.commitment, "date": due, "rule": row.due.rule,
+                "url": settings.SITE_URL.rstrip("/") + reverse(
+                    "workspace:commitment", args=[row.commitment.pk])},
+            to))
+    return found
 
 
 def recipients(member) -> list[str]:
@@ -76,10 +113,11 @@ def send_reminders(*, today, dry_run=False) -> list[Reminder]:
         language = (member.administrative_languages or [settings.LANGUAGE_CODE])[0]
         with translation.override(language):
             to = recipients(member)
-            if not to:
-                continue
-            for reminder in reminders_for(plan, today):
+            for reminder in [*reminders_for(plan, today), *update_reminders(plan, today)]:
                 if SentReminder.objects.filter(key=reminder.key).exists():
+                    continue
+                to_this = reminder.to or to
+                if not to_this:
                     continue
                 if dry_run:
                     sent.append(reminder)
@@ -87,9 +125,9 @@ def send_reminders(*, today, dry_run=False) -> list[Reminder]:
                 try:
                     with transaction.atomic():
                         SentReminder.objects.create(key=reminder.key, subject=reminder.subject,
-                                                    recipients=", ".join(to))
+                                                    recipients=", ".join(to_this))
                         send_mail(f"[OGP] {reminder.subject}", reminder.body,
-                                  settings.DEFAULT_FROM_EMAIL, to)
+                                  settings.DEFAULT_FROM_EMAIL, to_this)
                 except IntegrityError:
                     continue  # sent meanwhile by another run
                 sent.append(reminder)

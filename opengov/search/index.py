@@ -33,7 +33,8 @@ def _url(name, *args):
 
 
 def _entries():
-    """(kind, object, plan, date, url, titles, bodies, themes) for every public record."""
+    """(kind, object, plan, date, url, titles, bodies, themes[, content]) for every public
+    record."""
     for plan in ActionPlan.objects.filter(is_public=True):
         yield ("plan", plan, plan, plan.delivered_on, _url("web:plan_detail", plan.slug),
                _texts(plan, "title"), _texts(plan, "introduction", "efforts_to_date",
@@ -74,17 +75,15 @@ def _entries():
     for document in Document.objects.filter(is_public=True).prefetch_related("versions"):
         # R2: the words inside the current file are searchable too (PDF, DOCX, ODT, text).
         version = document.current_version
-        inside = version.text if version is not None else ""
-        bodies = {lang: "\n".join(filter(None, (text, inside)))
-                  for lang, text in _texts(document, "description").items()}
         yield ("document", document, document.plan, document.date,
-               _url("web:document_detail", document.pk), _texts(document, "title"), bodies, [])
+               _url("web:document_detail", document.pk), _texts(document, "title"),
+               _texts(document, "description"), [], version.text if version else "")
 
 
-def _entry(kind, obj, plan, day, url, titles, bodies, themes):
-    text = " ".join([*titles.values(), *bodies.values()])
+def _entry(kind, obj, plan, day, url, titles, bodies, themes, content=""):
+    text = " ".join([*titles.values(), *bodies.values(), content])
     return SearchEntry(kind=kind, object_id=obj.pk, plan=plan, date=day, url=url,
-                       titles=titles, bodies=bodies,
+                       titles=titles, bodies=bodies, content=content,
                        themes=" " + " ".join(themes) + " " if themes else "",
                        terms=" " + " ".join(sorted(terms(text))) + " ")
 

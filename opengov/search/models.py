@@ -22,6 +22,8 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=300)
     titles = models.JSONField(default=dict)  # {"fr": ..., "en": ...}
     bodies = models.JSONField(default=dict)
+    # Text in no particular language, kept once: the words inside a document's file.
+    content = models.TextField(blank=True)
     themes = models.CharField(max_length=500, blank=True)  # " slug slug "
     terms = models.TextField()  # " term term ... " (see text.py)
 

@@ -18,9 +18,18 @@ STOP = {"le", "la", "les", "de", "des", "du", "un", "une", "et", "en", "au", "au
         "las", "y", "que", "d", "l"}
 
 
+# Every combining mark of the Basic Multilingual Plane, removed in one regex pass: folding
+# runs over whole documents at search time, so it must not loop in Python per character.
+COMBINING = re.compile("[" + "".join(
+    re.escape(chr(code)) for code in range(0x300, 0x10000)
+    if unicodedata.combining(chr(code))) + "]+")
+
+
 def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return COMBINING.sub("", unicodedata.normalize("NFKD", lowered))
 
 
 def words(text: str) -> list[str]:

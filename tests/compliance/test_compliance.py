@@ -16,6 +16,7 @@ from opengov.compliance.reminders import send_reminders
 from opengov.compliance.services import plan_compliance
 from opengov.forum.models import Meeting
 from opengov.rules.verdicts import Status
+from opengov.tracking.models import ProgressUpdate
 from tests.conftest import DEMO_TODAY
 
 
@@ -126,6 +127,23 @@ class TestReminders:
         assert send_reminders(today=DEMO_TODAY) == []
         assert len(mail.outbox) == len(first)
         assert SentReminder.objects.count() == len(first)
+
+    def test_agency_editors_are_told_when_their_update_is_overdue(self, users, demo,
+                                                                   own_and_other_commitment):
+        own, _other = own_and_other_commitment
+        users["agency"].email = "editeur@anmp.example"
+        users["agency"].save()
+        ProgressUpdate.objects.filter(commitment=own).update(
+            reported_on=DEMO_TODAY - timedelta(days=200))
+        send_reminders(today=DEMO_TODAY)
+        to_editor = [m for m in mail.outbox if "editeur@anmp.example" in m.to]
+        assert len(to_editor) == 1  # the demo's ANMP editor is told too, nobody else
+        assert to_editor[0].to == ["agence@valmerre.example", "editeur@anmp.example"]
+        assert own.title_fr in to_editor[0].subject and "W3" in to_editor[0].body
+        assert f"/fr/workspace/commitments/{own.pk}/" in to_editor[0].body
+        mail.outbox.clear()
+        send_reminders(today=DEMO_TODAY)
+        assert not [m for m in mail.outbox if "editeur@anmp.example" in m.to]
 
     def test_thirty_then_seven_days_before_a_deadline(self, users, demo):
         later = DEMO_TODAY + timedelta(days=16)  # the scheduled plenary is 3 days away
