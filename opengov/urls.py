@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("opengov.repository.urls")),
     path("", include("opengov.tracking.urls")),
     path("", include("opengov.reports.urls")),
+    path("", include("opengov.plans.urls")),
     path("", include("opengov.workspace.urls")),
     path("", include("opengov.web.urls")),
     prefix_default_language=True,

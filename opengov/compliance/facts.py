@@ -11,7 +11,6 @@ from django.db.models import Min
 
 from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
 from opengov.cocreation.selectors import NOT_CONTRIBUTIONS
-from opengov.core.translation import in_every_language as texts
 from opengov.forum.models import Meeting
 from opengov.plans.models import ActionPlan
 from opengov.reports.models import CommitmentFinding, RequirementFinding
@@ -105,25 +104,4 @@ def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts
                      for c in plan.commitments.order_by("number")],
         cycles=_cycles(plan),
     )
-
-
-def commitment_documents(plan: ActionPlan) -> list[dict]:
-    """The plan's commitments as plain dicts for ``opengov.rules.commitments.check_plan``."""
-    fields = ("title", "short_description", "problem", "causes", "done_so_far", "solution",
-              "expected_results", "transparency", "accountability", "participation",
-              "national_policy")
-
-    result = []
-    for c in plan.commitments.select_related("lead_agency").prefetch_related("milestones__lead"):
-        result.append({
-            "number": c.number, "lead_agency": str(c.lead_agency),
-            "is_challenge": c.is_challenge, "is_local": c.is_local,
-            **{name: texts(c, name) for name in fields},
-            "milestones": [{"number": m.number,
-                            "due_on": m.due_on.isoformat() if m.due_on else None,
-                            "lead": str(m.lead) if m.lead else None,
-                            "expected_result": texts(m, "expected_result")}
-                           for m in c.milestones.all()],
-        })
-    return result
 

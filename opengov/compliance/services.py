@@ -16,7 +16,7 @@ from opengov.rules.commitments import check_plan
 from opengov.rules.requirements import contrary_to_process, evaluate
 from opengov.rules.verdicts import Status, Verdict
 
-from .facts import commitment_documents, plan_facts
+from .facts import plan_facts
 
 REQUIREMENT_NAMES = {
     "F1": _("1.1 A forum that meets every six months, with public rules"),
@@ -118,10 +118,23 @@ def plan_compliance(plan: ActionPlan, *, today: date | None = None, site_url="")
     for cycle in contrary["cycles"]:
         for reason in cycle["reasons"]:
             reason["localized"] = localize(reason["template"], reason["params"])
-    checks = check_plan(commitment_documents(plan), status=plan.status,
-                        plan_start=facts.plan.calendar.window.first,
-                        plan_end=facts.plan.calendar.ends_on,
-                        languages=tuple(plan.member.document_languages))
-    for finding in [*checks["plan"], *(f for fs in checks["commitments"].values() for f in fs)]:
+    return Compliance(plan, today, facts.plan.calendar, rows, contrary, plan_readiness(plan))
+
+
+def plan_readiness(plan, snapshot=None) -> dict:
+    """AP1, CM1–CM6, C6 on the plan as it stands (or on a ``snapshot`` of it), each finding
+    with its text in the reader's language; counts of errors and warnings."""
+    from opengov.plans.services import plan_snapshot
+
+    snapshot = snapshot or plan_snapshot(plan)
+    calendar = plan.rules_calendar
+    checks = check_plan(snapshot["commitments"], status=plan.status,
+                        plan_start=calendar.window.first, plan_end=calendar.ends_on,
+                        languages=tuple(plan.member.document_languages),
+                        sections=snapshot["plan"])
+    every = [*checks["plan"], *(f for fs in checks["commitments"].values() for f in fs)]
+    for finding in every:
         finding["localized"] = localize(finding["template"], finding["params"])
-    return Compliance(plan, today, facts.plan.calendar, rows, contrary, checks)
+    checks["errors"] = sum(f["severity"] == "error" for f in every)
+    checks["warnings"] = sum(f["severity"] == "warning" for f in every)
+    return checks

@@ -34,7 +34,7 @@ from opengov.plans.models import (
     LocalInitiative,
     Milestone,
 )
-from opengov.plans.services import plan_submit
+from opengov.plans.services import plan_amend, plan_submit
 from opengov.reports.models import (
     CommitmentAssessment,
     CommitmentFinding,
@@ -200,6 +200,25 @@ class DemoBuilder:
         self.previous.save()
         self.current, self.commitments = self.build_plan(cp.CURRENT_PLAN, self.S)
         plan_submit(actor=self.admin, plan=self.current, delivered_on=date(self.S, 12, 16))
+        self.amend_current_plan()
+
+    def amend_current_plan(self):
+        """Six months in, the forum agreed to widen one commitment and delay a milestone (C7)."""
+        justice = self.commitments["open-justice"]
+        justice.expected_results_fr = ("La jurisprudence devient accessible à tous, y compris "
+                                       "les décisions des cours d'appel.")
+        justice.expected_results_en = ("Case law becomes accessible to all, appeal court "
+                                       "decisions included.")
+        justice.save()
+        milestone = justice.milestones.order_by("-number").first()
+        milestone.due_on = min(milestone.due_on + timedelta(days=180), self.current.ends_on)
+        milestone.save()
+        plan_amend(actor=self.admin, plan=self.current, kind="amendment",
+                   delivered_on=date(self.S + 1, 6, 20), change_notes={
+                       "fr": "Engagement 6 : les décisions des cours d'appel sont ajoutées ; le "
+                             "dernier jalon est reporté de six mois pour les inclure.",
+                       "en": "Commitment 6: appeal court decisions are added; its last "
+                             "milestone moves six months later to include them."})
 
     # -- co-creation ---------------------------------------------------------------------
     def build_cocreation(self):

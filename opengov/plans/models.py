@@ -116,6 +116,11 @@ class ActionPlan(OpenGovModel):
         return calendar.delivery_window(self.delivery_slot, self.start_year)
 
     @property
+    def rules_calendar(self):
+        """Every date the rules give this plan: deadlines, amendments, refresh (C2–C10)."""
+        return calendar.plan_calendar(self.delivery_slot, self.start_year, self.duration_years)
+
+    @property
     def starts_on(self):
         """The first day of implementation: delivery day, or the window's first day."""
         return self.delivered_on or self.delivery_window.first

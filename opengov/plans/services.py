@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from opengov.core.translation import in_every_language as _translated
@@ -18,14 +19,26 @@ COMMITMENT_TEXT = (
 MILESTONE_TEXT = ("title", "expected_result")
 
 
+def _name(organisation) -> dict[str, str] | None:
+    """An organisation's (or member's) name in every language, with its acronym."""
+    if organisation is None:
+        return None
+    acronym = getattr(organisation, "acronym", "")
+    names = _translated(organisation, "name")
+    return {lang: (f"{name} ({acronym})" if acronym else name) if name else str(organisation)
+            for lang, name in names.items()}
+
+
 def plan_snapshot(plan: ActionPlan) -> dict:
     """Everything the plan says, in every language, as plain JSON (frozen in a PlanVersion)."""
     commitments = plan.commitments.select_related("lead_agency").prefetch_related(
-        "milestones__lead", "stakeholders__organisation"
-    )
+        "milestones__lead", "milestones__supporting", "stakeholders__organisation"
+    ).order_by("number")
     return {
         "plan": {
-            "member": plan.member.name,
+            "member": _name(plan.member),
+            "languages": list(plan.member.document_languages),
+            "period": plan.period_label,
             "number": plan.number,
             "start_year": plan.start_year,
             "duration_years": plan.duration_years,
@@ -37,27 +50,35 @@ def plan_snapshot(plan: ActionPlan) -> dict:
             {
                 "number": c.number,
                 "slug": c.slug,
-                "lead_agency": str(c.lead_agency),
+                "lead_agency": _name(c.lead_agency),
                 "period": [c.period_start.isoformat(), c.period_end.isoformat()],
                 "is_challenge": c.is_challenge,
                 "is_local": c.is_local,
+                "local_kind": c.local_kind,
                 **{field: _translated(c, field) for field in COMMITMENT_TEXT},
                 "stakeholders": [
-                    {"organisation": str(s.organisation), "constituency": s.constituency,
+                    {"organisation": _name(s.organisation), "constituency": s.constituency,
                      "role": _translated(s, "role")}
                     for s in c.stakeholders.all()
                 ],
                 "milestones": [
                     {
                         "number": m.number,
+                        "starts_on": m.starts_on.isoformat() if m.starts_on else None,
                         "due_on": m.due_on.isoformat() if m.due_on else None,
-                        "lead": str(m.lead) if m.lead else None,
+                        "lead": _name(m.lead),
+                        "supporting": [_name(o) for o in m.supporting.all()],
                         **{field: _translated(m, field) for field in MILESTONE_TEXT},
                     }
                     for m in c.milestones.all()
                 ],
             }
             for c in commitments
+        ],
+        "local_initiatives": [
+            {"jurisdiction": _translated(i, "jurisdiction"), "title": _translated(i, "title"),
+             "description": _translated(i, "description")}
+            for i in plan.local_initiatives.order_by("title")
         ],
     }
 
@@ -89,4 +110,47 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
         delivered_on=delivered_on,
         snapshot=plan_snapshot(plan),
         created_by=actor,
+    )
+
+
+@transaction.atomic
+def plan_amend(*, actor, plan: ActionPlan, kind, delivered_on, change_notes: dict,
+               today=None) -> PlanVersion:
+    """Deliver an amended (C7) or refreshed (C8) plan: a new frozen version with its notes.
+
+    ``change_notes`` maps language codes to the text that states every change; it is needed
+    in English and in each administrative language. The rules engine gives the deadlines:
+    an amendment is refused after one year past the original delivery deadline, a refresh
+    after six months past the two-year mark, and a refresh is only for four-year plans.
+    """
+    if kind not in (PlanVersion.Kind.AMENDMENT, PlanVersion.Kind.REFRESH):
+        raise ValidationError(_("A new version is an amendment or the refresh."))
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    calendar = plan.rules_calendar
+    if not plan.versions.filter(kind=PlanVersion.Kind.ORIGINAL).exists():
+        raise ValidationError(_("Submit the plan first: amendments change a delivered plan."))
+    if kind == PlanVersion.Kind.AMENDMENT and delivered_on > calendar.amendment_deadline:
+        raise ValidationError(_(
+            "Amendments are accepted until %(date)s, one year after the original delivery "
+            "deadline (C7). This plan can no longer be amended.") % {
+            "date": formats.date_format(calendar.amendment_deadline, "DATE_FORMAT")})
+    if kind == PlanVersion.Kind.REFRESH:
+        if calendar.refresh_deadline is None:
+            raise ValidationError(_("Only four-year plans are refreshed (C8)."))
+        if delivered_on > calendar.refresh_deadline:
+            raise ValidationError(_(
+                "The refreshed plan had to be delivered by %(date)s, six months after the "
+                "two-year mark (C8).") % {
+                "date": formats.date_format(calendar.refresh_deadline, "DATE_FORMAT")})
+    missing = [lang for lang in plan.member.document_languages
+               if not (change_notes.get(lang) or "").strip()]
+    if missing:
+        raise ValidationError(_(
+            "State every change in each of the plan's languages (C7): missing in %(langs)s.")
+            % {"langs": ", ".join(missing)})
+    last = plan.versions.order_by("-number").first()
+    return PlanVersion.objects.create(
+        plan=plan, number=last.number + 1, kind=kind, delivered_on=delivered_on,
+        change_notes={lang: text.strip() for lang, text in change_notes.items() if text},
+        snapshot=plan_snapshot(plan), created_by=actor,
     )

@@ -1,4 +1,5 @@
-"""Commitment checks (CM1–CM6): template completeness, SMART findings, challenge rules.
+"""Plan and commitment checks (AP1, CM1–CM6, C6): template completeness, SMART findings,
+languages, challenge rules.
 
 Input is a plain dict per commitment (see docs/rules.md); each finding names its rule, the
 field concerned and whether it blocks submission ("error") or deserves a look ("warning").
@@ -105,15 +106,48 @@ def check_commitment(commitment: dict, *, plan_start: date | None = None,
         if not milestone.get("lead"):
             findings.append(finding("CM4", "warning", "milestones", _(
                 "Milestone {number} has no lead stakeholder (Assigned)."), number=label))
+    for lang in languages[1:]:
+        untranslated = [str(m.get("number", i)) for i, m in enumerate(milestones, start=1)
+                        if any(localized(m.get(f), main) and not localized(m.get(f), lang)
+                               for f in ("title", "expected_result"))]
+        if untranslated:
+            findings.append(finding("C6", "error", "milestones", _(
+                "Milestones {numbers} have no text in {lang}."),
+                numbers=", ".join(untranslated), lang=lang))
     if commitment.get("is_local") and not in_language("national_policy", main):
         findings.append(finding("CM6", "error", "national_policy", _(
             "A local commitment must derive from a national policy or programme.")))
     return findings
 
 
+SECTIONS = {  # AP1, sections 1 to 3 (section 4 is the commitments)
+    "introduction": _("1. Introduction"),
+    "efforts_to_date": _("2. Open government efforts to date"),
+    "development_process": _("3. Development process"),
+}
+
+
+def check_sections(sections: dict, languages=("en",)) -> list[dict]:
+    """AP1: the plan's first three sections are written, in every language (C6)."""
+    findings = []
+    main = languages[0]
+    for name, label in SECTIONS.items():
+        if not localized(sections.get(name), main):
+            findings.append(finding("AP1", "error", name, _(
+                "The plan's section “{label}” is empty."), label=label))
+            continue
+        for lang in languages[1:]:
+            if not localized(sections.get(name), lang):
+                findings.append(finding("C6", "error", name, _(
+                    "The plan's section “{label}” has no text in {lang}."), label=label,
+                    lang=lang))
+    return findings
+
+
 def check_plan(commitments: list[dict], *, status: str, plan_start=None, plan_end=None,
-               languages=("en",)) -> dict:
-    """Findings per commitment, plus the plan-wide challenge rules (CM5)."""
+               languages=("en",), sections: dict | None = None) -> dict:
+    """Findings per commitment, plus the plan-wide rules: AP1 sections (when ``sections`` is
+    given) and the challenge rules (CM5)."""
     results = {}
     for index, commitment in enumerate(commitments):
         if not isinstance(commitment, dict):
@@ -121,7 +155,10 @@ def check_plan(commitments: list[dict], *, status: str, plan_start=None, plan_en
         key = str(commitment.get("number", index + 1))
         results[key] = check_commitment(commitment, plan_start=plan_start, plan_end=plan_end,
                                         languages=languages)
-    plan_findings = []
+    plan_findings = check_sections(sections, languages) if sections is not None else []
+    if not commitments and sections is not None:
+        plan_findings.append(finding("AP1", "error", "commitments", _(
+            "The plan has no commitment yet (section 4).")))
     challenges = [str(c.get("number", i + 1)) for i, c in enumerate(commitments)
                   if c.get("is_challenge")]
     if len(challenges) > MAX_CHALLENGE:

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from opengov.cocreation import selectors as cocreation_selectors
@@ -64,8 +65,10 @@ def plan_detail(request, slug):
     member = member_or_404(request)
     plan = plan_selectors.public_plan(member, slug)
     today = timezone.localdate()
+    langs = member.document_languages
     return render(request, "web/plan_detail.html", {
         "member": member, "plan": plan,
+        "content_language": get_language() if get_language() in langs else langs[0],
         "self_assessments": [report for report in plan.self_assessments.all()
                              if report.is_visible(today)]})
 
@@ -95,6 +98,7 @@ def commitment_detail(request, plan_slug, slug):
             "responses": cocreation_selectors.published_responses().filter(
                 commitments=commitment
             ),
+            "doc_langs": member.document_languages,
         },
     )
 
