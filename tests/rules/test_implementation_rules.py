@@ -47,3 +47,23 @@ def test_update_due(updates, local, today, status, due):
 def test_self_assessment_colour(completion, delayed, overdue, colour):
     assert self_assessment_colour(completion, delayed=delayed,
                                   longest_overdue_days=overdue) == colour
+
+
+def test_ap1_sections_and_c6_languages():
+    from opengov.rules.commitments import check_plan, check_sections
+
+    findings = check_sections({"introduction": {"fr": "Intro", "en": ""},
+                               "efforts_to_date": {"fr": "", "en": ""},
+                               "development_process": {"fr": "P", "en": "P"}},
+                              languages=("fr", "en"))
+    assert [(f["rule"], f["field"]) for f in findings] == [("C6", "introduction"),
+                                                          ("AP1", "efforts_to_date")]
+    empty = check_plan([], status="co_creation", sections={}, languages=("fr",))
+    assert {f["field"] for f in empty["plan"]} == {"introduction", "efforts_to_date",
+                                                   "development_process", "commitments"}
+    milestone = {"number": 1, "title": {"fr": "Décret", "en": ""}, "due_on": "2027-01-01",
+                 "lead": "ANMP", "expected_result": {"fr": "x", "en": "x"}}
+    result = check_plan([{"number": 1, "milestones": [milestone]}], status="implementation",
+                        languages=("fr", "en"))
+    assert any(f["rule"] == "C6" and f["field"] == "milestones"
+               for f in result["commitments"]["1"])
