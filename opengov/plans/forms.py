@@ -107,12 +107,11 @@ class CommitmentForm(TranslatedForm):
         self.fields["themes"].queryset = self.fields["themes"].queryset.filter(
             member=plan.member)
         self.fields["themes"].required = False
-        if self.instance.pk is None:
-            self.initial.setdefault("number", (plan.commitments.order_by("-number")
-                                               .values_list("number", flat=True).first()
-                                               or 0) + 1)
-            self.initial.setdefault("period_start", plan.starts_on)
-            self.initial.setdefault("period_end", plan.ends_on)
+        if self.instance.pk is None:  # a new commitment: the next number, the plan's period
+            last = plan.commitments.order_by("-number").values_list("number", flat=True).first()
+            self.initial["number"] = self.initial.get("number") or (last or 0) + 1
+            self.initial["period_start"] = self.initial.get("period_start") or plan.starts_on
+            self.initial["period_end"] = self.initial.get("period_end") or plan.ends_on
         self.fields["is_challenge"].help_text = _(
             "CM5: only in a plan in implementation, at most two per plan; deliver it through "
             "an amended plan.")
