@@ -60,6 +60,8 @@ lint: install-test
 bench: install-test
 	$(PY) bench/run.py
 	$(PY) bench/grouping.py
+	$(PY) bench/repository.py
+	$(PY) bench/documents.py
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -1,14 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opengov.core.forms import HoneypotMixin
+
 from .models import Contribution, Theme
 
 
-class ContributionForm(forms.ModelForm):
+class ContributionForm(HoneypotMixin, forms.ModelForm):
     """The public form: plain language, no account, only the idea is required."""
-
-    # A field people never see: robots fill it in (honeypot).
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = Contribution
@@ -42,18 +41,12 @@ class ContributionForm(forms.ModelForm):
                                                                                     "name")
         self.fields["themes"].required = False
         self.fields["text"].required = True
-        self.fields["website"].widget.attrs.update(
-            {"tabindex": "-1", "autocomplete": "off"})
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
         if len(text) < 10:
             raise forms.ValidationError(_("Please write a little more: at least a sentence."))
         return text
-
-    @property
-    def is_robot(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class FeedbackFilterForm(forms.Form):

@@ -1,7 +1,23 @@
 """Form helpers shared by the signed-in pages: translated fields, one box per language."""
 
+from django import forms
 from django.conf import settings
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see: robots fill it in, and their input is kept out of view."""
+
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+
+    @property
+    def is_robot(self):
+        return bool(self.cleaned_data.get("website"))
 
 
 def language_field_names(fields, langs):

@@ -12,7 +12,7 @@ from opengov.core.documents import DOCX_MIME, file_response
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking.forms import CommentForm
-from opengov.tracking.models import Comment
+from opengov.tracking.services import comment_submit
 from opengov.tracking.views import COMMENTS_PER_HOUR
 from opengov.web.views import member_or_404
 
@@ -45,12 +45,10 @@ def self_assessment(request, slug, pk):
                                        "last hour. Please try again later: your text is kept "
                                        "below."))
             else:
-                robot = form.is_robot
-                Comment.objects.create(
-                    self_assessment=assessment, text=form.cleaned_data["text"],
-                    author_name=form.cleaned_data["author_name"].strip(),
-                    author_email="" if robot else form.cleaned_data["author_email"].strip(),
-                    moderation_state=ModerationState.SPAM if robot else ModerationState.PENDING)
+                comment_submit(self_assessment=assessment, text=form.cleaned_data["text"],
+                               author_name=form.cleaned_data["author_name"],
+                               author_email=form.cleaned_data["author_email"],
+                               robot=form.is_robot)
                 messages.success(request, _("Thank you! Your comment will appear here once a "
                                             "moderator has read it."))
                 return redirect("reports:self_assessment", slug=plan.slug, pk=assessment.pk)

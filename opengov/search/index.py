@@ -1,7 +1,7 @@
 """What goes into the search index: public records only, in every content language."""
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
@@ -94,6 +94,9 @@ def rebuild() -> int:
     SearchEntry.objects.all().delete()
     entries = [_entry(*values) for values in _entries()]
     SearchEntry.objects.bulk_create(entries, batch_size=1000)
+    if connection.vendor == "sqlite":  # the FTS5 word index reads the table (migration 0003)
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_entry_terms(search_entry_terms) VALUES('rebuild')")
     return len(entries)
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import label_languages, language_field_names
+from opengov.core.forms import HoneypotMixin, label_languages, language_field_names
 from opengov.repository.files import accepted_extensions, max_upload_bytes
 from opengov.repository.models import Document
 
@@ -10,10 +10,8 @@ from .models import Comment, ProgressUpdate
 UPDATE_TEXTS = ("summary", "delay_reasons", "next_steps")
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(HoneypotMixin, forms.ModelForm):
     """W2: the public comments on an update without an account; the e-mail stays private."""
-
-    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     class Meta:
         model = Comment
@@ -29,19 +27,11 @@ class CommentForm(forms.ModelForm):
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 5})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
         if len(text) < 5:
             raise forms.ValidationError(_("Please write a little more: at least a few words."))
         return text
-
-    @property
-    def is_robot(self):
-        return bool(self.cleaned_data.get("website"))
 
 
 class MultipleFileInput(forms.ClearableFileInput):

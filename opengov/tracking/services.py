@@ -41,10 +41,13 @@ def progress_update_post(*, commitment, author, texts, completion, timeliness, m
     return update
 
 
-def comment_submit(*, update, text, author_name="", author_email="", robot=False) -> Comment:
-    """W2: a comment from the public waits for moderation; robots' go straight to spam."""
+def comment_submit(*, text, update=None, self_assessment=None, author_name="",
+                   author_email="", robot=False) -> Comment:
+    """A comment from the public on a progress update (W2) or a draft self-assessment (SA2)
+    waits for moderation; robots' go straight to spam."""
     return Comment.objects.create(
-        progress_update=update, text=text.strip(), author_name=author_name.strip(),
+        progress_update=update, self_assessment=self_assessment, text=text.strip(),
+        author_name=author_name.strip(),
         author_email="" if robot else author_email.strip(),
         moderation_state=ModerationState.SPAM if robot else ModerationState.PENDING,
         moderation_reason="Honeypot field filled in" if robot else "",

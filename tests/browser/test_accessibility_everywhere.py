@@ -8,7 +8,7 @@ import pytest
 from opengov.demo.loader import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-SKIP = re.compile(r"/(admin|api)/|/feeds/|\.(ics|csv|pdf|zip|xlsx)$|/download/|/compliance/")
+SKIP = re.compile(r"/(admin|api)/|/feeds/|\.(ics|csv|pdf|zip|xlsx|docx)$|/download/|/compliance/")
 
 
 @pytest.fixture

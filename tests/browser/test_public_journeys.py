@@ -83,7 +83,7 @@ def test_point_of_contact_signs_in_and_reads_the_compliance_dashboard(site, page
     page.goto(f"{site}/en/compliance/")
     page.get_by_label("Username").fill("poc")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", name="Compliance dashboard")).to_be_visible()
     row = page.locator("#rule-F1-plan")
     expect(row).to_contain_text("At risk")

@@ -92,7 +92,7 @@ class TestPermissionMatrix:
         assert "moderator" not in allowed(users, "plans.change_commitment")
 
     def test_c7_nobody_changes_or_deletes_a_submitted_version(self, users, current_plan):
-        version = current_plan.versions.get()
+        version = current_plan.versions.get(kind="original")
         for perm in ("plans.add_planversion", "plans.change_planversion",
                      "plans.delete_planversion"):
             assert allowed(users, perm, version) <= {"superuser"}

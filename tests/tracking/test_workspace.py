@@ -74,7 +74,7 @@ def test_editor_home_lists_only_own_commitments(client, users, own_and_other_com
 
 
 @pytest.mark.django_db(transaction=True)
-def test_update_with_pdf_evidence_is_public_and_searchable_inside(client, users, settings):
+def test_update_with_pdf_evidence_is_public_and_searchable_inside(client):
     from opengov.demo.loader import load_demo
     from tests.conftest import DEMO_TODAY
 

@@ -1,0 +1,32 @@
+"""A word index on the search terms, so that a query reads an index instead of every row:
+FTS5 on SQLite, a trigram GIN index (pg_trgm) on PostgreSQL. Other databases scan."""
+
+from django.db import migrations
+
+
+def create(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        schema_editor.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search_entry_terms USING fts5("
+            "terms, content='search_searchentry', content_rowid='id')")
+        schema_editor.execute(
+            "INSERT INTO search_entry_terms(search_entry_terms) VALUES('rebuild')")
+    elif vendor == "postgresql":
+        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        schema_editor.execute(
+            "CREATE INDEX IF NOT EXISTS search_entry_terms_trgm ON search_searchentry "
+            "USING gin (terms gin_trgm_ops)")
+
+
+def drop(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        schema_editor.execute("DROP TABLE IF EXISTS search_entry_terms")
+    elif vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS search_entry_terms_trgm")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0002_entry_content")]
+    operations = [migrations.RunPython(create, drop)]
