@@ -299,6 +299,13 @@ class Commitment(OpenGovModel):
     def get_absolute_url(self):
         return reverse("web:commitment_detail", args=[self.plan.slug, self.slug])
 
+    @property
+    def implementation_plan_or_none(self):
+        """I1: the commitment's implementation plan, if one was written."""
+        from opengov.tracking.models import ImplementationPlan
+
+        return ImplementationPlan.objects.filter(commitment=self).first()
+
     def clean(self):
         errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:

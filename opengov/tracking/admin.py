@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from opengov.core.admin import OpenGovAdmin, TranslatedAdmin
+from opengov.core.models import ModerationState
 
 from .models import Comment, ImplementationPlan, ProgressUpdate
 
@@ -29,6 +31,26 @@ class ProgressUpdateAdmin(TranslatedAdmin):
 
 @admin.register(Comment)
 class CommentAdmin(OpenGovAdmin):
-    list_display = ("__str__", "progress_update", "submitted_at", "moderation_state")
+    list_display = ("__str__", "progress_update", "self_assessment", "submitted_at",
+                    "moderation_state")
     list_filter = ("moderation_state",)
     search_fields = ("text", "author_name")
+    actions = ("publish_selected", "mark_spam", "mark_abuse")
+
+    def _moderate(self, request, queryset, state, reason):
+        count = queryset.update(moderation_state=state, moderation_reason=reason)
+        self.message_user(request, _("%(count)s comments moderated.") % {"count": count})
+
+    @admin.action(description=_("Publish the selected comments"), permissions=["change"])
+    def publish_selected(self, request, queryset):
+        self._moderate(request, queryset, ModerationState.PUBLISHED, "")
+
+    @admin.action(description=_("Mark the selected comments as spam"), permissions=["change"])
+    def mark_spam(self, request, queryset):
+        self._moderate(request, queryset, ModerationState.SPAM, _("Marked as spam by a moderator"))
+
+    @admin.action(description=_("Mark the selected comments as abusive"),
+                  permissions=["change"])
+    def mark_abuse(self, request, queryset):
+        self._moderate(request, queryset, ModerationState.ABUSE,
+                       _("Marked as abusive by a moderator"))

@@ -132,3 +132,18 @@ class VersionForm(forms.Form):
 
     file = forms.FileField(label=_("New file"))
     note = forms.CharField(label=_("What changed"), max_length=300, required=False)
+
+
+IMPLEMENTATION_TEXTS = ("activities", "resources", "schedule", "expected_results",
+                        "responsible", "risks")
+
+
+def implementation_plan_form(langs):
+    """I1: the implementation plan of a commitment, each text in every language."""
+    from opengov.plans.forms import TranslatedForm, _with_languages
+
+    from .models import ImplementationPlan
+
+    base = type("ImplementationPlanForm", (TranslatedForm,), {
+        "Meta": type("Meta", (), {"model": ImplementationPlan, "fields": []})})
+    return _with_languages(base, IMPLEMENTATION_TEXTS, langs)

@@ -11,6 +11,8 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("workspace/", views.home, name="home"),
     path("workspace/commitments/<int:pk>/", views.commitment, name="commitment"),
+    path("workspace/commitments/<int:pk>/implementation-plan/", views.implementation_plan,
+         name="implementation_plan"),
     path("workspace/updates/<int:pk>/publish/", views.publish_update, name="publish_update"),
     path("workspace/comments/<int:pk>/answer/", views.answer, name="answer"),
     path("workspace/documents/<int:pk>/new-version/", views.new_version, name="new_version"),

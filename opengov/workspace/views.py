@@ -26,8 +26,13 @@ from opengov.repository import services as repository
 from opengov.repository.models import Document
 from opengov.tracking import selectors as tracking
 from opengov.tracking import services
-from opengov.tracking.forms import VersionForm, answer_form, progress_update_form
-from opengov.tracking.models import Comment, ProgressUpdate
+from opengov.tracking.forms import (
+    VersionForm,
+    answer_form,
+    implementation_plan_form,
+    progress_update_form,
+)
+from opengov.tracking.models import Comment, ImplementationPlan, ProgressUpdate
 from opengov.web.views import member_or_404
 
 from .forms import OGPImportForm, SelfAssessmentDraftForm
@@ -110,6 +115,23 @@ def commitment(request, pk):
         "member": member, "commitment": commitment, "plan": commitment.plan, "form": form,
         "row": row, "updates": updates,
         "documents": commitment.documents.prefetch_related("versions").order_by("-date")})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def implementation_plan(request, pk):
+    """I1: activities, resources, schedule, expected results, who is responsible, risks."""
+    member, commitment = _commitment(request, pk, perm="tracking.change_implementationplan")
+    plan_of_work = ImplementationPlan.objects.filter(commitment=commitment).first() \
+        or ImplementationPlan(commitment=commitment)
+    langs = _langs(member)
+    form = implementation_plan_form(langs)(request.POST or None, instance=plan_of_work)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The implementation plan is saved and public."))
+        return redirect("workspace:commitment", pk=commitment.pk)
+    return render(request, "workspace/implementation_plan.html", {
+        "member": member, "commitment": commitment, "form": form})
 
 
 @login_required

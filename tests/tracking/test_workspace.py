@@ -202,3 +202,19 @@ def test_new_version_upload_keeps_the_old_one(client, users, own_and_other_commi
     assert refused.status_code == 200 and document.versions.count() == 2
     foreign = other.documents.first()
     assert client.get(reverse("workspace:new_version", args=[foreign.pk])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_implementation_plan_written_by_the_lead_agency_is_public(client, users,
+                                                                  own_and_other_commitment):
+    own, other = own_and_other_commitment
+    client.force_login(users["agency"])
+    assert client.get(reverse("workspace:implementation_plan", args=[other.pk])
+                      ).status_code == 403
+    response = client.post(reverse("workspace:implementation_plan", args=[own.pk]), {
+        "activities_fr": "Ateliers avec les acheteurs publics", "activities_en": "",
+        "risks_fr": "Retard du marché informatique : un plan B est prêt."})
+    assert response.status_code == 302
+    client.logout()
+    body = client.get("/fr" + own.get_absolute_url().removeprefix("/en")).content.decode()
+    assert "Ateliers avec les acheteurs publics" in body and "un plan B est prêt" in body
