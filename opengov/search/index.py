@@ -94,9 +94,11 @@ def rebuild() -> int:
     SearchEntry.objects.all().delete()
     entries = [_entry(*values) for values in _entries()]
     SearchEntry.objects.bulk_create(entries, batch_size=1000)
-    if connection.vendor == "sqlite":  # the FTS5 word index reads the table (migration 0003)
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":  # the FTS5 word index reads the table (0003)
             cursor.execute("INSERT INTO search_entry_terms(search_entry_terms) VALUES('rebuild')")
+        elif connection.vendor == "postgresql":  # fresh statistics, so the index is used
+            cursor.execute("ANALYZE search_searchentry")
     return len(entries)
 
 

@@ -15,8 +15,8 @@ from django.utils.safestring import mark_safe
 from .models import SearchEntry
 from .text import fold, stems, words
 
-MAX_CANDIDATES = 2000
-RANK_CHARS = 4000  # of a file's text, read to rank a hit
+MAX_CANDIDATES = 1000  # newest first; more matches are counted, not ranked
+RANK_CHARS = 1500  # of a file's text, read to rank a hit
 # Updates and milestones carry their commitment's title: it counts less for them.
 TITLE_WEIGHT = {"update": 1, "milestone": 1, "contribution": 2}
 
@@ -59,8 +59,9 @@ def excerpt(text: str, query_words: list[str], width=220) -> str:
 def _matching(query_words):
     """Entries that have, for every word, one of its forms among their terms.
 
-    The same test three ways: an FTS5 match on SQLite and a trigram-indexed LIKE on
-    PostgreSQL (both set up by migration 0003), a substring scan elsewhere.
+    The same test three ways: an FTS5 match on SQLite and a tsvector match on PostgreSQL,
+    each read from the word index of migration 0003, and a substring scan elsewhere. Terms
+    and forms are letters and digits only, so quoting them is safe.
     """
     vendor = connection.vendor
     if vendor == "sqlite":
@@ -69,12 +70,17 @@ def _matching(query_words):
         return SearchEntry.objects.filter(pk__in=RawSQL(
             "SELECT rowid FROM search_entry_terms WHERE search_entry_terms MATCH %s",
             [match]))
+    if vendor == "postgresql":
+        match = " & ".join("(" + " | ".join(f"'{form}'" for form in sorted(stems(word)))
+                           + ")" for word in query_words)
+        return SearchEntry.objects.filter(pk__in=RawSQL(
+            "SELECT id FROM search_searchentry "
+            "WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', %s)", [match]))
     entries = SearchEntry.objects.all()
     for word in query_words:
         any_form = Q()
         for form in stems(word):
-            any_form |= (Q(terms__contains=f" {form} ") if vendor == "postgresql"
-                         else GreaterThan(StrIndex("terms", Value(f" {form} ")), 0))
+            any_form |= GreaterThan(StrIndex("terms", Value(f" {form} ")), 0)
         entries = entries.filter(any_form)
     return entries
 
@@ -95,9 +101,10 @@ def search(query: str, *, lang: str, kind="", plan=None, theme="", since=None, u
     if until:
         entries = entries.filter(date__lte=until)
     # One scan of the terms gives the counts per kind and the candidates' keys.
-    matches = list(entries.values_list("pk", "kind"))
+    matches = list(entries.order_by("-date", "-pk").values_list("pk", "kind"))
     counts = dict(Counter(found for _pk, found in matches))
-    keys = [pk for pk, found in matches if not kind or found == kind][:MAX_CANDIDATES]
+    keys = [pk for pk, found in matches if not kind or found == kind]
+    total, keys = len(keys), keys[:MAX_CANDIDATES]
     # Ranking reads the start of each file's text only; the shown hits get all of it.
     candidates = (SearchEntry.objects.filter(pk__in=keys).select_related("plan")
                   .defer("terms", "content").annotate(head=Substr("content", 1, RANK_CHARS)))
@@ -122,4 +129,4 @@ def search(query: str, *, lang: str, kind="", plan=None, theme="", since=None, u
         folded_body = fold(body)
         in_body = any(f in folded_body for word in query_words for f in stems(word))
         hit.excerpt = excerpt(body if in_body else hit.title, query_words)
-    return shown, len(hits), counts
+    return shown, total, counts
