@@ -74,8 +74,8 @@ def _matching(query_words):
         match = " & ".join("(" + " | ".join(f"'{form}'" for form in sorted(stems(word)))
                            + ")" for word in query_words)
         return SearchEntry.objects.filter(pk__in=RawSQL(
-            "SELECT id FROM search_searchentry "
-            "WHERE to_tsvector('simple', terms) @@ to_tsquery('simple', %s)", [match]))
+            "SELECT id FROM search_searchentry WHERE terms_words @@ to_tsquery('simple', %s)",
+            [match]))
     entries = SearchEntry.objects.all()
     for word in query_words:
         any_form = Q()
