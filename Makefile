@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= 2
 
 .PHONY: run test install install-test browser messages lint check serve bench clean
 
@@ -52,7 +53,7 @@ test: install-test browser messages
 	mkdir -p var
 	$(VENV)/bin/ruff check .
 	$(MANAGE) makemigrations --check --dry-run -v0 --settings=opengov.test_settings
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
