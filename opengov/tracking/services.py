@@ -19,8 +19,8 @@ def progress_update_post(*, commitment, author, texts, completion, timeliness, m
     """Record an update on ``commitment`` (or one of its milestones) with its evidence.
 
     ``texts`` maps translated field names (``summary_fr``...) to text. Each file becomes a
-    public evidence document in the commitment's folder of the repository (R1, R4); files are
-    validated first, so nothing is saved when one is refused.
+    evidence document in the commitment's folder of the repository (R1, R4), public when the
+    update is; files are validated first, so nothing is saved when one is refused.
     """
     if milestone is not None and milestone.commitment_id != commitment.pk:
         raise ValidationError(_("This milestone belongs to another commitment."))
@@ -35,9 +35,21 @@ def progress_update_post(*, commitment, author, texts, completion, timeliness, m
             member=commitment.plan.member, upload=upload, kind="evidence",
             title=upload.name.rsplit(".", 1)[0], language=evidence_language,
             licence=licence, plan=commitment.plan, commitment=commitment, milestone=milestone,
-            date=update.reported_on,
+            date=update.reported_on, is_public=publish,
         )
         update.evidence.add(document)
+    return update
+
+
+@transaction.atomic
+def progress_update_publish(update) -> ProgressUpdate:
+    """Publish a draft update, and with it the evidence that came with it."""
+    if update.published_on is None:
+        update.published_on = timezone.localdate()
+        update.save(update_fields=["published_on", "updated_at"])
+        for document in update.evidence.filter(is_public=False):
+            document.is_public = True
+            document.save(update_fields=["is_public", "updated_at"])
     return update
 
 

@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -141,8 +140,7 @@ def publish_update(request, pk):
         commitment__plan__member=member_or_404(request)), pk=pk)
     _require(request.user, "tracking.change_progressupdate", update)
     if update.published_on is None:
-        update.published_on = timezone.localdate()
-        update.save(update_fields=["published_on", "updated_at"])
+        services.progress_update_publish(update)
         messages.success(request, _("The update is published."))
     return redirect("workspace:commitment", pk=update.commitment_id)
 

@@ -131,16 +131,19 @@ def test_delay_needs_reasons(client, users, own_and_other_commitment):
 def test_draft_update_stays_private_until_published(client, users, own_and_other_commitment):
     own, _other = own_and_other_commitment
     client.force_login(users["agency"])
-    data = update_data(summary_fr="BROUILLON-unique", summary_en="", publish="")
+    data = update_data(summary_fr="BROUILLON-unique", summary_en="", publish="",
+                       evidence=[SimpleUploadedFile("brouillon.csv", b"a,b\n1,2\n")])
     client.post(reverse("workspace:commitment", args=[own.pk]), data)
     update = ProgressUpdate.objects.get(summary_fr="BROUILLON-unique")
     assert update.published_on is None
+    assert not update.evidence.get().is_public  # a draft's evidence stays private too
     client.logout()
     assert "BROUILLON-unique" not in client.get(own.get_absolute_url()).content.decode()
     client.force_login(users["agency"])
     client.post(reverse("workspace:publish_update", args=[update.pk]))
     client.logout()
     assert "BROUILLON-unique" in client.get(own.get_absolute_url()).content.decode()
+    assert update.evidence.get().is_public
 
 
 @pytest.mark.django_db
