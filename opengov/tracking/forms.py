@@ -78,7 +78,12 @@ class ProgressUpdateForm(forms.ModelForm):
         self.fields["milestone"].label_from_instance = (
             lambda m: f"{commitment.number}.{m.number} {m.title}")
         self.fields["evidence"].widget.attrs["accept"] = accepted_extensions().replace(" ", "")
+        # Required choices: no empty "---------" radio button.
+        self.fields["completion"].choices = self._meta.model.completion.field.choices
+        self.fields["timeliness"].choices = self._meta.model.Timeliness.choices
         label_languages(self, UPDATE_TEXTS, langs)
+        for name in language_field_names(UPDATE_TEXTS, langs):
+            self.fields[name].widget.attrs["rows"] = 4
 
     def clean(self):
         data = super().clean()
