@@ -221,3 +221,26 @@ def test_implementation_plan_written_by_the_lead_agency_is_public(client, users,
     client.logout()
     body = client.get("/fr" + own.get_absolute_url().removeprefix("/en")).content.decode()
     assert "Ateliers avec les acheteurs publics" in body and "un plan B est prêt" in body
+
+
+@pytest.mark.django_db
+def test_every_workspace_write_page_refuses_other_roles(client, users, own_and_other_commitment):
+    own, _other = own_and_other_commitment
+    update = own.progress_updates.filter(published_on__isnull=False).first()
+    comment = Comment.objects.create(progress_update=update, text="Une question",
+                                     moderation_state=ModerationState.PUBLISHED)
+    document = own.documents.first()
+    pages = [("get", reverse("workspace:implementation_plan", args=[own.pk])),
+             ("get", reverse("workspace:answer", args=[comment.pk])),
+             ("get", reverse("workspace:new_version", args=[document.pk])),
+             ("post", reverse("workspace:publish_update", args=[update.pk])),
+             ("get", reverse("workspace:ogp_import"))]
+    for role in ("forum", "irm", "no_role"):
+        for method, url in pages:
+            assert page_status(client, users[role], url, method) == 403, (role, url)
+    for method, url in pages:
+        assert page_status(client, None, url, method) == 302, url
+    allowed = {"agency": [200, 200, 200, 302, 403], "poc": [200, 200, 200, 302, 200]}
+    for role, expected in allowed.items():
+        got = [page_status(client, users[role], url, method) for method, url in pages]
+        assert got == expected, role
