@@ -70,7 +70,9 @@ def plan_detail(request, slug):
         "member": member, "plan": plan,
         "content_language": get_language() if get_language() in langs else langs[0],
         "self_assessments": [report for report in plan.self_assessments.all()
-                             if report.is_visible(today)]})
+                             if report.is_visible(today)],
+        "irm_products": plan.irm_products.filter(published_on__lte=today)
+        .select_related("document").order_by("published_on")})
 
 
 @require_safe

@@ -221,3 +221,16 @@ def test_evidence_pdf_is_downloadable_without_password(client, demo, current_pla
     response = client.get(reverse("web:document_download", args=[document.pk, 1]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_plan_page_lists_published_irm_products(client, demo):
+    from opengov.plans.models import ActionPlan
+    from opengov.reports.models import IRMProduct
+
+    previous = ActionPlan.objects.get(member=demo, number=2)
+    IRMProduct.objects.create(plan=previous, kind="cocreation_brief",
+                              summary="NOT-YET-PUBLISHED brief")
+    body = client.get(previous.get_absolute_url()).content.decode()
+    assert "Results report" in body and "the repository lapsed in 2023" in body
+    assert "NOT-YET-PUBLISHED" not in body
