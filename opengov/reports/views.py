@@ -1,19 +1,15 @@
 """Public self-assessment reports (SA2): read, comment while the period is open, download."""
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
 from opengov.core.documents import DOCX_MIME, file_response
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking.forms import CommentForm
-from opengov.tracking.services import comment_submit
-from opengov.tracking.views import COMMENTS_PER_HOUR
+from opengov.tracking.views import comment_from_form
 from opengov.web.views import member_or_404
 
 from . import documents
@@ -38,20 +34,8 @@ def self_assessment(request, slug, pk):
     if request.method == "POST":
         if not open_:
             raise Http404("Comments are closed.")
-        if form.is_valid():
-            if is_ratelimited(request, group="comment", key="ip", rate=COMMENTS_PER_HOUR,
-                              method="POST", increment=True):
-                form.add_error(None, _("Many comments were sent from your connection in the "
-                                       "last hour. Please try again later: your text is kept "
-                                       "below."))
-            else:
-                comment_submit(self_assessment=assessment, text=form.cleaned_data["text"],
-                               author_name=form.cleaned_data["author_name"],
-                               author_email=form.cleaned_data["author_email"],
-                               robot=form.is_robot)
-                messages.success(request, _("Thank you! Your comment will appear here once a "
-                                            "moderator has read it."))
-                return redirect("reports:self_assessment", slug=plan.slug, pk=assessment.pk)
+        if comment_from_form(request, form, self_assessment=assessment):
+            return redirect("reports:self_assessment", slug=plan.slug, pk=assessment.pk)
     return render(request, "reports/self_assessment.html", {
         "member": member, "plan": plan, "assessment": assessment, "form": form,
         "comments_open": open_,

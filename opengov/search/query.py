@@ -85,20 +85,18 @@ def _matching(query_words):
     return entries
 
 
-@transaction.atomic
 def _read_matches(queryset):
     """On PostgreSQL the terms' tsvectors are stored out of line, which the planner does not
     count: it would scan every row. Asking for the word index is 5 to 300 times faster
     (bench/repository.py), so say so for this one query."""
     if connection.vendor != "postgresql":
         return list(queryset)
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
-    try:
-        return list(queryset)
-    finally:
-        with connection.cursor() as cursor:
+        try:
+            return list(queryset)
+        finally:
             cursor.execute("SET LOCAL enable_seqscan = on")
             cursor.execute("SET LOCAL enable_indexscan = on")
 

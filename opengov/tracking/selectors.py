@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from opengov.core.models import ModerationState
@@ -99,8 +100,6 @@ def public_comments(update):
 
 
 def public_update(member, pk):
-    from django.shortcuts import get_object_or_404
-
     return get_object_or_404(
         published_updates().filter(commitment__plan__member=member,
                                    commitment__plan__is_public=True)

@@ -115,7 +115,7 @@ def test_readiness_finding_disappears_once_fixed(client, users, draft_plan):
     commitment = Commitment.objects.get(plan=draft_plan)
     edit = reverse("workspace:commitment_edit", args=[commitment.pk])
     page = client.get(edit).content.decode()
-    assert "have no text in en" in page or "no text in en" in page
+    assert "have no text in en: short description" in page
     data = commitment_post(draft_plan, **{
         "milestones-INITIAL_FORMS": 2,
         "milestones-0-id": commitment.milestones.get(number=1).pk,
