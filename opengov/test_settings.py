@@ -12,3 +12,5 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="opengov-test-media-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
+# Everything the platform hands the rules engine is checked against the engine's schema.
+RULES_CHECK_FACTS = True

@@ -1,13 +1,21 @@
 """Shared fixtures. The demo (a realistic member) is loaded once per test session.
 
+Every test runs on one fixed day, ``DEMO_TODAY``: the clock is moved there (time-machine)
+for the whole session, before the demo is built for that day, so no test depends on the
+real date. ``OPENGOV_TEST_TODAY`` (an ISO date) moves that day, which is how CI proves that
+the suite holds one and three years ahead. A test that needs another day travels to it with
+``time_machine.travel`` explicitly.
+
 Tests that use ``db`` run inside a transaction on top of the demo and see it whole. Tests
 that need a live server (``transactional_db``) empty the database afterwards, so they load
 what they need themselves; pytest-django runs them after the others.
 """
 
-from datetime import date, timedelta
+import os
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -21,13 +29,23 @@ from opengov.plans.models import ActionPlan, Commitment
 from opengov.repository.models import Document
 from opengov.tracking.models import Comment, ProgressUpdate
 
-DEMO_TODAY = date(2026, 11, 27)
+DEMO_TODAY = date.fromisoformat(os.environ.get("OPENGOV_TEST_TODAY") or "2026-11-27")
+# Mid-morning UTC: the whole session stays on DEMO_TODAY in every time zone the site uses.
+DEMO_NOW = datetime.combine(DEMO_TODAY, time(9, 0), tzinfo=UTC)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_today():
+    """The clock stands at DEMO_NOW for the session and ticks from there (ordering by
+    creation time still works); only the day matters to the rules."""
+    with time_machine.travel(DEMO_NOW, tick=True):
+        yield DEMO_TODAY
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(fixed_today, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        load_demo(today=DEMO_TODAY)
+        load_demo(today=fixed_today)
 
 
 @pytest.fixture

@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from opengov.forum.models import Meeting
+from opengov.rules import registry
 from opengov.rules.verdicts import Status
 
 from .services import Compliance
@@ -16,15 +18,6 @@ IRM_LABELS = {
     "implementation_check": _("IRM implementation check expected"),
     "results_report": _("IRM results report expected"),
 }
-DUE_LABELS = {
-    "F1": _("Next forum meeting due"),
-    "R1": _("Next repository update due"),
-    "CC3": _("Co-creation timeline to publish"),
-    "I5": _("Two implementation meetings with civil society due this year"),
-    "I6": _("High-level meeting due this year"),
-}
-
-
 @dataclass(frozen=True)
 class Deadline:
     key: str
@@ -53,13 +46,15 @@ def plan_deadlines(compliance: Compliance, *, include_past=False) -> list[Deadli
         add("refresh-deadline", cal.refresh_deadline, _("Refreshed plan due"), "C8")
     add("ends", cal.ends_on, _("Plan ends"), "C2")
     add("late-after", cal.next_plan_late_after, _("Next plan late after this day"), "C9")
+    add("next-cocreation", cal.next_cocreation_from, _g(registry.get("C11").due_label), "C11")
     for product in cal.irm_products(plan.delivered_on):
         day = date.fromisoformat(product.get("expected_by") or product["expected_after"])
         add(f"irm-{product['product']}", day, IRM_LABELS[product["product"]], "C10")
     for row in compliance.rows:
         verdict = row.verdict
-        if verdict.rule in DUE_LABELS and verdict.due and verdict.status != Status.NOT_MET:
-            add(f"due-{verdict.rule}-{verdict.scope}", verdict.due, DUE_LABELS[verdict.rule],
+        rule = registry.get(verdict.rule)
+        if rule and rule.due_label and verdict.due and verdict.status != Status.NOT_MET:
+            add(f"due-{verdict.rule}-{verdict.scope}", verdict.due, _g(rule.due_label),
                 verdict.rule)
         if verdict.rule in {"W3", "CM6"}:
             for number, info in (verdict.facts.get("commitments") or {}).items():

@@ -12,8 +12,8 @@ from django.db.models import Min
 from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
 from opengov.cocreation.selectors import NOT_CONTRIBUTIONS
 from opengov.forum.models import Meeting
-from opengov.plans.models import ActionPlan
-from opengov.reports.models import CommitmentFinding, RequirementFinding
+from opengov.plans.models import ActionPlan, PlanVersion
+from opengov.reports.models import CommitmentFinding, RequirementFinding, SupportUnitLetter
 from opengov.repository.models import DocumentVersion
 from opengov.rules import facts as rf
 from opengov.tracking.models import ProgressUpdate
@@ -49,6 +49,10 @@ def _cycles(plan: ActionPlan) -> list[rf.Cycle]:
     for finding in RequirementFinding.objects.filter(
             product__plan__in=plans, verdict=RequirementFinding.Verdict.NOT_MET):
         failed.setdefault(finding.product.plan_id, set()).add(finding.requirement)
+    letters = {}
+    for letter in SupportUnitLetter.objects.filter(plan__in=plans).order_by("sent_on"):
+        letters.setdefault(letter.plan_id, []).append(
+            rf.Letter(letter.sent_on, letter.url or None, f"letter:{letter.pk}"))
     no_progress = set()
     for p in plans:
         completions = list(CommitmentFinding.objects.filter(
@@ -64,8 +68,19 @@ def _cycles(plan: ActionPlan) -> list[rf.Cycle]:
             next_delivered_on=successor.delivered_on if successor else None,
             irm_failed_requirements=sorted(failed.get(p.pk, ())),
             irm_no_progress=p.pk in no_progress,
+            support_unit_letters=letters.get(p.pk, []),
         ))
     return cycles
+
+
+def _inclusion_groups(forum, today) -> list[str] | None:
+    """F4: the under-represented groups current forum members speak for."""
+    if forum is None:
+        return None
+    groups = set()
+    for seat in forum.seats.filter(starts_on__lte=today).exclude(ends_on__lt=today):
+        groups.update(seat.inclusion_groups or [])
+    return sorted(groups)
 
 
 def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts:
@@ -88,13 +103,16 @@ def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts
     ).values_list("commitment_id", "reported_on"):
         updates.setdefault(commitment_id, []).append(reported)
     main = processes.get(CoCreationProcess.Purpose.PLAN)
+    amendments = sorted(plan.versions.filter(kind=PlanVersion.Kind.AMENDMENT)
+                        .values_list("delivered_on", flat=True))
     return rf.Facts(
         today=today,
         plan=rf.PlanFacts(plan.delivery_slot, plan.start_year, plan.duration_years,
-                          plan.delivered_on),
+                          plan.delivered_on, plan.is_limited, amendments),
         period_start=(main.timeline_published_on if main and main.timeline_published_on
                       else None),
         forum_rules_published_on=forum.rules_published_on if forum else None,
+        inclusion_groups=_inclusion_groups(forum, today),
         meetings=meetings,
         website_url=member.website or site_url or None,
         repository_updates=repository,
@@ -105,3 +123,27 @@ def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts
         cycles=_cycles(plan),
     )
 
+
+
+COMMITMENT_KEYS = ("number", "title", "short_description", "lead_agency", "problem", "causes",
+                   "done_so_far", "solution", "expected_results", "transparency",
+                   "accountability", "participation", "is_challenge", "is_local",
+                   "national_policy")
+MILESTONE_KEYS = ("number", "title", "expected_result", "due_on", "lead")
+SECTION_KEYS = ("introduction", "efforts_to_date", "development_process")
+
+
+def commitment_checks_input(plan: ActionPlan, snapshot: dict) -> dict:
+    """The ``commitment_checks`` part of the facts, from a plan snapshot: exactly the keys
+    the engine reads (the snapshot also holds what the documents need)."""
+    return {
+        "status": plan.status,
+        "languages": list(plan.member.document_languages),
+        "sections": {k: snapshot["plan"].get(k) for k in SECTION_KEYS},
+        "commitments": [
+            {**{k: c.get(k) for k in COMMITMENT_KEYS if k in c},
+             "milestones": [{k: m.get(k) for k in MILESTONE_KEYS if k in m}
+                            for m in c.get("milestones") or []]}
+            for c in snapshot["commitments"]
+        ],
+    }

@@ -6,50 +6,42 @@ Everything is computed by ``opengov.rules``; this module only assembles and pres
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _g
-from django.utils.translation import gettext_lazy as _
 
 from opengov.plans.models import ActionPlan
+from opengov.rules import registry
 from opengov.rules.calendar import PlanCalendar
 from opengov.rules.commitments import check_plan
+from opengov.rules.facts import facts_as_json
 from opengov.rules.requirements import contrary_to_process, evaluate
-from opengov.rules.verdicts import Status, Verdict
+from opengov.rules.schema import validate
+from opengov.rules.verdicts import Verdict
 
-from .facts import plan_facts
+from .facts import commitment_checks_input, plan_facts
 
-REQUIREMENT_NAMES = {
-    "F1": _("1.1 A forum that meets every six months, with public rules"),
-    "W1": _("2.1 A public OGP website"),
-    "R1": _("2.2 A public document repository, updated twice a year"),
-    "CC3": _("3.1 Timeline published two weeks before development"),
-    "CC4": _("3.2 Outreach on OGP and on ways to take part"),
-    "CC5": _("3.3 A way for everyone to send inputs"),
-    "CC9": _("4.1 Feedback on how contributions were considered"),
-    "I5": _("5.1 Two implementation meetings a year with civil society"),
-    "I6": _("High-level engagement once a year"),
-    "CM6": _("Quarterly reports on local commitments"),
-    "W3": _("Progress updates every six months"),
-}
-NEXT_STEPS = {
-    ("F1", Status.AT_RISK): _("Hold a forum meeting before the due date and publish its agenda."),
-    ("F1", Status.NOT_MET): _("Convene the forum now and publish its rules of participation."),
-    ("R1", Status.AT_RISK): _("Publish recent evidence or minutes in the repository."),
-    ("R1", Status.NOT_MET): _("Update the repository with evidence of co-creation and "
-                              "implementation."),
-    ("CC3", Status.AT_RISK): _("Publish the co-creation timeline on the website now."),
-    ("CC3", Status.NOT_YET_DUE): _("Prepare the co-creation timeline and its participation "
-                                   "opportunities."),
-    ("CC4", Status.AT_RISK): _("Plan outreach, in person and online, towards groups usually "
-                               "left out."),
-    ("CC5", Status.AT_RISK): _("Open a way to send inputs for at least two weeks."),
-    ("CC9", Status.AT_RISK): _("Answer every contribution and publish the reasoned responses."),
-    ("I5", Status.AT_RISK): _("Schedule an implementation review with civil society."),
-    ("I6", Status.AT_RISK): _("Schedule a meeting with a minister or senior official."),
-    ("CM6", Status.AT_RISK): _("Ask the lead agencies of local commitments for an update."),
-    ("W3", Status.AT_RISK): _("Ask the lead agencies for their six-monthly update."),
-    ("W3", Status.NOT_MET): _("Publish an update for each commitment concerned."),
-}
+
+def rule_name(rule_id: str) -> str:
+    """A rule's plain name in the reader's language ("1.1 The forum meets…"), from the
+    registry; the ID itself for a rule the registry does not know."""
+    rule = registry.get(rule_id)
+    if rule is None:
+        return rule_id
+    return f"{rule.requirement} {_g(rule.name)}" if rule.requirement else _g(rule.name)
+
+
+def next_step(rule_id: str, status) -> str:
+    rule = registry.get(rule_id)
+    step = rule.next_step(status) if rule else ""
+    return _g(step) if step else ""
+
+
+def check_facts(data: dict) -> None:
+    """With ``RULES_CHECK_FACTS`` (on in the tests), what the platform hands the engine is
+    checked against the engine's published schema, as a JSON file would be."""
+    if getattr(settings, "RULES_CHECK_FACTS", False):
+        validate(data)
 
 
 def localize_param(value):
@@ -104,15 +96,15 @@ def plan_compliance(plan: ActionPlan, *, today: date | None = None, site_url="")
     if plan.status == ActionPlan.Status.COMPLETED:
         today = min(today, plan.ends_on)  # a closed cycle is judged as it ended
     facts = plan_facts(plan, today=today, site_url=site_url)
+    check_facts(facts_as_json(facts))
     rows = []
     for verdict in evaluate(facts):
-        step = NEXT_STEPS.get((verdict.rule, verdict.status), "")
         rows.append(Row(
             verdict=verdict,
-            name=str(REQUIREMENT_NAMES.get(verdict.rule, verdict.rule)),
+            name=rule_name(verdict.rule),
             explanation=localize(verdict.template, verdict.params),
             advice=[_g(a) for a in verdict.advice],
-            next_step=str(step),
+            next_step=next_step(verdict.rule, verdict.status),
         ))
     contrary = contrary_to_process(facts) if facts.cycles else {"cycles": []}
     for cycle in contrary["cycles"]:
@@ -126,15 +118,16 @@ def plan_readiness(plan, snapshot=None) -> dict:
     with its text in the reader's language; counts of errors and warnings."""
     from opengov.plans.services import plan_snapshot
 
-    snapshot = snapshot or plan_snapshot(plan)
+    given = commitment_checks_input(plan, snapshot or plan_snapshot(plan))
+    check_facts({"today": timezone.localdate().isoformat(), "commitment_checks": given})
     calendar = plan.rules_calendar
-    checks = check_plan(snapshot["commitments"], status=plan.status,
+    checks = check_plan(given["commitments"], status=given["status"],
                         plan_start=calendar.window.first, plan_end=calendar.ends_on,
-                        languages=tuple(plan.member.document_languages),
-                        sections=snapshot["plan"])
+                        languages=tuple(given["languages"]), sections=given["sections"])
     every = [*checks["plan"], *(f for fs in checks["commitments"].values() for f in fs)]
     for finding in every:
         finding["localized"] = localize(finding["template"], finding["params"])
+        finding["rule_name"] = rule_name(finding["rule"])
     checks["errors"] = sum(f["severity"] == "error" for f in every)
     checks["warnings"] = sum(f["severity"] == "warning" for f in every)
     return checks

@@ -59,6 +59,23 @@ class Forum(OpenGovModel):
         return reverse("web:forum")
 
 
+class InclusionGroup(models.TextChoices):
+    """Historically under-represented groups the forum proactively includes (F4)."""
+
+    WOMEN = "women", _("Women")
+    YOUTH = "youth", _("Young people")
+    ELDERLY = "elderly", _("Older people")
+    DISABILITY = "disability", _("Persons with disabilities")
+    LGBTQIA = "lgbtqia", _("LGBTQIA+ people")
+    INDIGENOUS = "indigenous", _("Indigenous communities")
+    OTHER = "other", _("Other historically under-represented groups")
+
+
+def validate_inclusion_groups(value):
+    if not isinstance(value, list) or not set(value) <= set(InclusionGroup.values):
+        raise ValidationError(_("Choose groups from the list."))
+
+
 class Seat(OpenGovModel):
     class Selection(models.TextChoices):
         SELF_SELECTION = "self_selection", _("Self-selection by civil society")
@@ -89,6 +106,10 @@ class Seat(OpenGovModel):
         help_text=_("F5: civil-society seats are filled by a transparent, open process."),
     )
     selection_note = models.TextField(_("selection details"), blank=True)
+    inclusion_groups = models.JSONField(
+        _("represents"), default=list, blank=True, validators=[validate_inclusion_groups],
+        help_text=_("F4: historically under-represented groups this member speaks for."),
+    )
 
     class Meta:
         verbose_name = _("seat")

@@ -54,6 +54,11 @@ class ActionPlan(OpenGovModel):
         _("delivered on"), null=True, blank=True,
         help_text=_("C5: the day the plan was published on the OGP website."),
     )
+    is_limited = models.BooleanField(
+        _("limited plan (political transition)"), default=False,
+        help_text=_("C12: a limited plan delivered during a political transition; the new "
+                    "administration adds commitments by amendment."),
+    )
     # AP1: the plan's sections.
     introduction = models.TextField(
         _("1. Introduction"), blank=True,
@@ -359,8 +364,18 @@ class CommitmentStakeholder(OpenGovModel):
         "members.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
         related_name="supported_commitments",
     )
+    class SupportRole(models.TextChoices):  # I2
+        COMMUNICATIONS = "communications", _("Communications")
+        EXPERTISE = "expertise", _("Expertise")
+        SERVICE_DELIVERY = "service_delivery", _("Service delivery or co-production")
+        ENABLING_USE = "enabling_use", _("Enabling use and feedback")
+
     constituency = models.CharField(_("constituency"), max_length=20, choices=Constituency.choices)
     role = models.CharField(_("role"), max_length=300, blank=True)
+    support_role = models.CharField(
+        _("kind of support"), max_length=20, choices=SupportRole.choices, blank=True,
+        help_text=_("I2: how this stakeholder supports implementation."),
+    )
 
     class Meta:
         verbose_name = _("supporting stakeholder")

@@ -8,6 +8,7 @@ from .models import (
     IRMProduct,
     RequirementFinding,
     SelfAssessment,
+    SupportUnitLetter,
 )
 
 
@@ -53,3 +54,12 @@ class CommitmentFindingAdmin(OpenGovAdmin):
     list_display = ("commitment", "product", "completion", "potential_for_results")
     list_filter = ("completion", "potential_for_results")
     autocomplete_fields = ("commitment", "product")
+
+
+@admin.register(SupportUnitLetter)
+class SupportUnitLetterAdmin(OpenGovAdmin):
+    """P2: the Support Unit's letter, recorded with its date and link."""
+
+    list_display = ("plan", "sent_on", "url")
+    list_filter = ("plan",)
+    search_fields = ("summary",)

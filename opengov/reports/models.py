@@ -1,4 +1,5 @@
-"""Self-assessment reports (SA1, SA2) and IRM products with their findings (C10, P1)."""
+"""Self-assessment reports (SA1, SA2), IRM products with their findings (C10, P1), and the
+Support Unit's letters (P2)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opengov.core.models import OpenGovModel
+from opengov.rules import registry
 from opengov.tracking.models import Completion
 
 
@@ -133,17 +135,32 @@ class IRMProduct(OpenGovModel):
         return reverse("web:plan_detail", args=[self.plan.slug])
 
 
-class MinimumRequirement(models.TextChoices):
-    """The minimum requirements the IRM assesses (P1 b), by the rule ID that states them."""
+def minimum_requirement_choices():
+    """The minimum requirements the IRM assesses (P1 b), named by the rule registry."""
+    return [(rule.id, f"{rule.requirement} {_(rule.name)}") for rule in registry.RULES
+            if rule.kind is registry.Kind.MINIMUM_REQUIREMENT]
 
-    F1 = "F1", _("1.1 Forum meets every six months, with public rules")
-    W1 = "W1", _("2.1 Public OGP website")
-    R1 = "R1", _("2.2 Public document repository, updated twice a year")
-    CC3 = "CC3", _("3.1 Timeline published two weeks ahead")
-    CC4 = "CC4", _("3.2 Outreach and awareness")
-    CC5 = "CC5", _("3.3 Mechanism to gather inputs")
-    CC9 = "CC9", _("4.1 Reasoned response published")
-    I5 = "I5", _("5.1 Two implementation meetings a year with civil society")
+
+class SupportUnitLetter(OpenGovModel):
+    """A letter from OGP's Support Unit to the government about a cycle (P2), as published
+    on OGP's website and newsletter."""
+
+    plan = models.ForeignKey(
+        "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.CASCADE,
+        related_name="support_unit_letters",
+    )
+    sent_on = models.DateField(_("dated"))
+    url = models.URLField(_("link to the letter"), blank=True)
+    summary = models.TextField(_("what it says"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("letter from OGP's Support Unit")
+        verbose_name_plural = _("letters from OGP's Support Unit")
+        ordering = ["plan", "sent_on"]
+
+    def __str__(self):
+        return f"{self.sent_on.isoformat()} — {self.plan}"
 
 
 class RequirementFinding(OpenGovModel):
@@ -159,7 +176,7 @@ class RequirementFinding(OpenGovModel):
         related_name="requirement_findings",
     )
     requirement = models.CharField(
-        _("minimum requirement"), max_length=5, choices=MinimumRequirement.choices
+        _("minimum requirement"), max_length=5, choices=minimum_requirement_choices
     )
     verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices)
     notes = models.TextField(_("notes"), blank=True)

@@ -4,13 +4,16 @@
     python -m opengov.rules slots --delivered DATE
     python -m opengov.rules evaluate FACTS.json [--today DATE]
 
-Bad input gets a one-line error on stderr and exit code 2.
+Bad input gets an error on stderr (one line a problem, each with its JSON path) and exit
+code 2, with nothing on stdout. Piped into a command that stops reading early (``| head``),
+it stops quietly.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 
@@ -41,8 +44,6 @@ def evaluate_document(data: dict, today: date | None = None) -> dict:
         result["contrary_to_process"] = contrary_to_process(facts)
     checks = data.get("commitment_checks")
     if checks is not None:
-        if not isinstance(checks, dict):
-            raise FactsError("commitment_checks: expected an object.")
         calendar = facts.plan.calendar if facts.plan else None
         result["commitment_checks"] = check_plan(
             checks.get("commitments") or [], status=checks.get("status", "co_creation"),
@@ -50,6 +51,7 @@ def evaluate_document(data: dict, today: date | None = None) -> dict:
             or (calendar.window.first if calendar else None),
             plan_end=calendar.ends_on if calendar else None,
             languages=tuple(checks.get("languages") or ("en",)),
+            sections=checks.get("sections"),
         )
     return result
 
@@ -86,10 +88,19 @@ def main(argv=None) -> int:
                 data = json.load(handle)
             output = evaluate_document(data, args.today)
     except (OSError, json.JSONDecodeError, FactsError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        lines = str(error).splitlines() or [type(error).__name__]
+        for line in lines:
+            print(f"error: {line}", file=sys.stderr)
         return 2
-    json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
+    try:
+        json.dump(output, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): say nothing, and keep Python from failing
+        # again when it flushes stdout on exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

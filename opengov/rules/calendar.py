@@ -1,4 +1,4 @@
-"""Action-plan calendar (C1–C5, C7–C10): windows, end dates and every deadline of a cycle.
+"""Action-plan calendar (C1–C5, C7–C11): windows, end dates and every deadline of a cycle.
 
 Two readings of the handbook, stated once here:
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar as _cal
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 DURATIONS = (2, 4)  # C1
@@ -25,6 +25,7 @@ REFRESH_DELIVERY_MONTHS = 6  # C8 (e)
 LATE_AFTER_MONTHS = 12  # C9
 AMENDMENT_MONTHS = 12  # C7
 TIMELINE_NOTICE_DAYS = 14  # CC3, C8
+NEXT_COCREATION_MONTHS = 6  # C11: "the last months" of the plan, our reading
 
 
 class Slot(StrEnum):
@@ -151,6 +152,12 @@ class PlanCalendar:
         """C9: with no new plan within 12 months after this one ends, the member is late."""
         return _month_end(add_months(self.ends_on, LATE_AFTER_MONTHS))
 
+    @property
+    def next_cocreation_from(self) -> date:
+        """C11 (a recommendation): co-create the next plan "during the last months" of this
+        one. The handbook gives no number; we read it as the last six months."""
+        return add_months(self.ends_on, -NEXT_COCREATION_MONTHS) + timedelta(days=1)
+
     def delivery_status(self, delivered: date) -> dict:
         window = self.window
         return {
@@ -189,6 +196,7 @@ class PlanCalendar:
             "amendment_deadline": dated(self.amendment_deadline, "C7"),
             "refresh": None,
             "next_plan_late_after": dated(self.next_plan_late_after, "C9"),
+            "next_cocreation_from": dated(self.next_cocreation_from, "C11"),
             "irm_products": self.irm_products(delivered),
         }
         if self.refresh_mark:

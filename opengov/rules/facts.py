@@ -1,7 +1,9 @@
 """The plain facts the rules are evaluated on, and how they are read from JSON.
 
 The platform builds these from its database (``opengov.compliance``); anyone else can write
-them by hand as JSON (see docs/rules.md and docs/rules-facts.schema.json).
+them by hand as JSON, described by ``schemas/facts.schema.json`` beside this file (see
+docs/rules.md). ``parse_facts`` checks the JSON against that schema first, then reads it;
+``facts_as_json`` writes facts back in the same form.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from .calendar import DURATIONS, PlanCalendar, Slot, plan_calendar
 
 MEETING_KINDS = {"forum", "cocreation_workshop", "outreach", "implementation_review",
                  "commitment_monitoring", "high_level"}
+INCLUSION_GROUPS = ("women", "youth", "elderly", "disability", "lgbtqia", "indigenous", "other")
 
 
 class FactsError(ValueError):
@@ -25,6 +28,8 @@ class PlanFacts:
     start_year: int
     years: int
     delivered_on: date | None = None
+    limited: bool = False  # C12: a limited plan, completed later by amendment
+    amendments: list[date] = field(default_factory=list)
 
     @property
     def calendar(self) -> PlanCalendar:
@@ -77,6 +82,15 @@ class CommitmentFacts:
 
 
 @dataclass
+class Letter:
+    """A letter from OGP's Support Unit (P2)."""
+
+    date: date
+    url: str | None = None
+    ref: str | None = None
+
+
+@dataclass
 class Cycle:
     """One past or current action-plan cycle, for contrary-to-process (P1–P3)."""
 
@@ -85,6 +99,7 @@ class Cycle:
     next_delivered_on: date | None = None
     irm_failed_requirements: list[str] = field(default_factory=list)
     irm_no_progress: bool = False
+    support_unit_letters: list[Letter] = field(default_factory=list)
 
 
 @dataclass
@@ -93,6 +108,7 @@ class Facts:
     plan: PlanFacts | None = None
     period_start: date | None = None
     forum_rules_published_on: date | None = None
+    inclusion_groups: list[str] | None = None  # F4; None: not recorded
     meetings: list[Meeting] = field(default_factory=list)
     website_url: str | None = None
     repository_updates: list[date] | None = None
@@ -162,7 +178,9 @@ def parse_plan(data: dict, where: str = "plan") -> PlanFacts:
     if years not in DURATIONS:
         raise FactsError(f"{where}.years: a plan lasts 2 or 4 years (C1).")
     return PlanFacts(Slot(slot), start_year, years,
-                     parse_date(data.get("delivered_on"), f"{where}.delivered_on"))
+                     parse_date(data.get("delivered_on"), f"{where}.delivered_on"),
+                     bool(data.get("limited")),
+                     _dates(data.get("amendments"), f"{where}.amendments"))
 
 
 def parse_cocreation(data, where: str) -> CoCreation | None:
@@ -209,7 +227,13 @@ def _missing(where: str):
 
 
 def parse_facts(data, today: date | None = None) -> Facts:
-    """Read facts from decoded JSON, or raise FactsError saying what is wrong and where."""
+    """Read facts from decoded JSON, or raise FactsError saying what is wrong and where.
+
+    The JSON is first checked against the published schema: an unknown key or value is
+    refused, never ignored."""
+    from .schema import validate
+
+    validate(data)
     data = _object(data, "facts")
     today = today or parse_date(data.get("today"), "today")
     if today is None:
@@ -237,16 +261,21 @@ def parse_facts(data, today: date | None = None) -> Facts:
         ends = parse_date(item.get("ends_on"), f"cycles[{i}].ends_on") or _missing(
             f"cycles[{i}].ends_on")
         failed = _list(item.get("irm_failed_requirements"), f"cycles[{i}].irm_failed_requirements")
+        letters = [Letter(parse_date(letter["date"], f"cycles[{i}].support_unit_letters[{j}]"),
+                          letter.get("url"), letter.get("ref"))
+                   for j, letter in enumerate(item.get("support_unit_letters") or [])]
         cycles.append(Cycle(str(item.get("plan", i + 1)), ends,
                             parse_date(item.get("next_delivered_on"),
                                        f"cycles[{i}].next_delivered_on"),
-                            [str(rule) for rule in failed], bool(item.get("irm_no_progress"))))
+                            [str(rule) for rule in failed], bool(item.get("irm_no_progress")),
+                            letters))
     return Facts(
         today=today,
         plan=parse_plan(data["plan"]) if data.get("plan") is not None else None,
         period_start=parse_date(data.get("period_start"), "period_start"),
         forum_rules_published_on=parse_date(forum.get("rules_published_on"),
                                             "forum.rules_published_on"),
+        inclusion_groups=forum.get("inclusion_groups"),
         meetings=meetings,
         website_url=website.get("url"),
         repository_updates=None if repository is None else _dates(
@@ -256,3 +285,68 @@ def parse_facts(data, today: date | None = None) -> Facts:
         commitments=commitments,
         cycles=cycles,
     )
+
+
+# -- writing JSON -------------------------------------------------------------------------
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _cocreation_json(process: CoCreation | None) -> dict | None:
+    if process is None:
+        return None
+    counts = {"received": process.contributions_received,
+              "answered": process.contributions_answered,
+              "stakeholder_types": process.stakeholder_types}
+    return _without_none({
+        "timeline_published_on": _iso(process.timeline_published_on),
+        "development_starts_on": _iso(process.development_starts_on),
+        "feedback_published_on": _iso(process.feedback_published_on),
+        "outreach": [_without_none({"date": o.date.isoformat(), "format": o.format or None,
+                                    "ref": o.ref}) for o in process.outreach],
+        "mechanisms": [_without_none({"opens_on": m.opens_on.isoformat(),
+                                      "closes_on": m.closes_on.isoformat(),
+                                      "kind": m.kind or None, "ref": m.ref})
+                       for m in process.mechanisms],
+        "contributions": _without_none(counts) or None,
+    })
+
+
+def _without_none(data: dict) -> dict:
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def facts_as_json(facts: Facts) -> dict:
+    """The facts as the JSON that ``parse_facts`` reads (and the schema describes)."""
+    plan = facts.plan
+    forum = _without_none({"rules_published_on": _iso(facts.forum_rules_published_on),
+                           "inclusion_groups": facts.inclusion_groups})
+    return _without_none({
+        "today": facts.today.isoformat(),
+        "period_start": _iso(facts.period_start),
+        "plan": None if plan is None else _without_none({
+            "slot": str(plan.slot), "start_year": plan.start_year, "years": plan.years,
+            "delivered_on": _iso(plan.delivered_on), "limited": plan.limited,
+            "amendments": [d.isoformat() for d in plan.amendments]}),
+        "forum": forum or None,
+        "meetings": [_without_none({"date": m.date.isoformat(), "kind": m.kind, "ref": m.ref})
+                     for m in facts.meetings],
+        "website": {"url": facts.website_url} if facts.website_url else None,
+        "repository": None if facts.repository_updates is None else {
+            "updates": [d.isoformat() for d in facts.repository_updates]},
+        "cocreation": _cocreation_json(facts.cocreation),
+        "refresh": _cocreation_json(facts.refresh),
+        "commitments": [{"id": c.id, "local": c.local,
+                         "updates": [d.isoformat() for d in c.updates]}
+                        for c in facts.commitments],
+        "cycles": [_without_none({
+            "plan": c.plan, "ends_on": c.ends_on.isoformat(),
+            "next_delivered_on": _iso(c.next_delivered_on),
+            "irm_failed_requirements": list(c.irm_failed_requirements),
+            "irm_no_progress": c.irm_no_progress,
+            "support_unit_letters": [_without_none({"date": x.date.isoformat(), "url": x.url,
+                                                    "ref": x.ref})
+                                     for x in c.support_unit_letters]})
+                   for c in facts.cycles],
+    })

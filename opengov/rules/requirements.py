@@ -1,5 +1,5 @@
-"""Minimum requirements (F1, W1, R1, CC3, CC4, CC5, CC9, I5), I6, CM6 and W3 (f), and
-contrary to process (P1–P3).
+"""Minimum requirements (F1, W1, R1, CC3, CC4, CC5, CC9, I5), I6, CM6, W3 (f), the
+recommendation F4, limited plans (C12), and contrary to process (P1–P3, with P2's letters).
 
 Each check takes plain facts and returns a ``Verdict``. "At risk" is the point: a check says
 so as soon as the requirement will fail on a known date unless something happens, and
@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from .calendar import TIMELINE_NOTICE_DAYS, add_months
 from .facts import CoCreation, Facts
+from .registry import MINIMUM_REQUIREMENTS
 from .verdicts import Status, Verdict, _, worst
 
 WARNING_DAYS = 30  # "at risk" this many days before a periodic deadline
@@ -58,6 +59,21 @@ def check_f1(facts: Facts, since: date) -> Verdict:
                        today=facts.today, what=_("a forum meeting"))
     verdict.facts["rules_published_on"] = facts.forum_rules_published_on
     return verdict
+
+
+def check_f4(facts: Facts) -> Verdict:
+    """F4 (a recommendation): the forum proactively includes historically under-represented
+    groups. Met when at least one current member is recorded as representing one."""
+    groups = facts.inclusion_groups
+    if groups is None:
+        return Verdict("F4", Status.UNKNOWN, _("Whom forum members represent is not recorded."))
+    if not groups:
+        return Verdict("F4", Status.NOT_MET, _(
+            "No current forum member is recorded as representing a historically "
+            "under-represented group."), facts={"groups": []})
+    return Verdict("F4", Status.MET, _("Forum members represent {count} under-represented "
+                                       "groups."), {"count": len(groups)},
+                   {"groups": sorted(groups)})
 
 
 def check_w1(facts: Facts) -> Verdict:
@@ -299,6 +315,31 @@ def check_w3f(facts: Facts) -> Verdict | None:
     return _per_commitment("W3", facts, facts.commitments, 6, _("a progress update"))
 
 
+def check_c12(facts: Facts) -> Verdict | None:
+    """C12: a limited plan, delivered during a political transition, is completed by an
+    amendment within the amendment deadline (C7). Only for plans recorded as limited."""
+    plan = facts.plan
+    if plan is None or not plan.limited:
+        return None
+    deadline = plan.calendar.amendment_deadline
+    params = {"deadline": deadline}
+    amended = sorted(d for d in plan.amendments if d <= facts.today)
+    facts_used = {"amendments": amended, "amendment_deadline": deadline}
+    if amended:
+        return Verdict("C12", Status.MET, _("The limited plan was completed by amendment on "
+                                            "{amended}."), {"amended": amended[-1]},
+                       facts_used)
+    if facts.today > deadline:
+        return Verdict("C12", Status.NOT_MET, _(
+            "The limited plan was not completed by amendment before {deadline}."), params,
+            facts_used)
+    status = (Status.AT_RISK if (deadline - facts.today).days <= PENDING_WARNING_DAYS
+              else Status.NOT_YET_DUE)
+    return Verdict("C12", status, _(
+        "A limited plan: add the new commitments by amendment by {deadline}."), params,
+        facts_used, deadline)
+
+
 def evaluation_start(facts: Facts) -> date:
     """Where periodic requirements start counting: stated, or the co-creation, or the plan."""
     if facts.period_start:
@@ -322,13 +363,14 @@ def evaluate(facts: Facts) -> list[Verdict]:
     if facts.refresh is not None:  # C8: 3.1 and 4.1 apply to the refresh too
         verdicts += [check_cc3(facts.refresh, facts.today, scope="refresh"),
                      check_cc9(facts, facts.refresh, scope="refresh")]
-    verdicts += [v for v in (check_cm6(facts), check_w3f(facts)) if v is not None]
+    verdicts += [v for v in (check_cm6(facts), check_w3f(facts), check_c12(facts))
+                 if v is not None]
+    if facts.inclusion_groups is not None:
+        verdicts.append(check_f4(facts))
     return verdicts
 
 
 # -- contrary to process (P1–P3) -----------------------------------------------------------
-
-MINIMUM_REQUIREMENTS = ("F1", "W1", "R1", "CC3", "CC4", "CC5", "CC9", "I5")
 
 
 def contrary_to_process(facts: Facts) -> dict:
@@ -361,6 +403,9 @@ def contrary_to_process(facts: Facts) -> dict:
                        "reasons": [{**r, "explanation": r["template"].format(**r["params"]),
                                     "params": {k: str(v) for k, v in r["params"].items()}}
                                    for r in reasons],
+                       "support_unit_letters": [
+                           {"date": x.date.isoformat(), "url": x.url, "ref": x.ref, "rule": "P2"}
+                           for x in sorted(cycle.support_unit_letters, key=lambda x: x.date)],
                        "rule": "P1"})
     review = any(a["contrary_to_process"] and b["contrary_to_process"]
                  for a, b in zip(cycles, cycles[1:], strict=False))

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from opengov.demo.loader import load_demo
+from tests.conftest import DEMO_TODAY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SKIP = re.compile(r"/(admin|api)/|/feeds/|\.(ics|csv|pdf|zip|xlsx|docx)$|/download/|/compliance/")
@@ -13,7 +14,7 @@ SKIP = re.compile(r"/(admin|api)/|/feeds/|\.(ics|csv|pdf|zip|xlsx|docx)$|/downlo
 
 @pytest.fixture
 def site(live_server):
-    load_demo()
+    load_demo(today=DEMO_TODAY)
     return live_server.url
 
 

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from opengov.cocreation.models import Contribution
 from opengov.demo.loader import DEMO_PASSWORD, load_demo
+from tests.conftest import DEMO_TODAY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +17,7 @@ IDEA = ("Publier chaque semaine les horaires réels des bus interurbains de la r
 
 @pytest.fixture
 def site(live_server):
-    load_demo()
+    load_demo(today=DEMO_TODAY)
     return live_server.url
 
 

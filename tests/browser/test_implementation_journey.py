@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from opengov.core.models import ModerationState
 from opengov.demo.loader import DEMO_PASSWORD, load_demo
 from opengov.tracking.models import Comment, ProgressUpdate
+from tests.conftest import DEMO_TODAY
 from tests.tracking.files import pdf_with
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,7 +19,7 @@ PHRASE = "Les avenants aux marchés de plus de cent mille euros sont publiés ch
 
 @pytest.fixture
 def site(live_server):
-    load_demo()
+    load_demo(today=DEMO_TODAY)
     return live_server.url
 
 

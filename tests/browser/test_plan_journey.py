@@ -12,20 +12,21 @@ from pypdf import PdfReader
 from opengov.demo.loader import DEMO_PASSWORD, load_demo
 from opengov.members.models import Member
 from opengov.plans.models import ActionPlan
+from tests.conftest import DEMO_TODAY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def site(live_server):
-    load_demo()
+    load_demo(today=DEMO_TODAY)
     member = Member.objects.get(slug="valmerre")
     sections = {f"{name}_{lang}": f"{name} ({lang})" for name in
                 ("introduction", "efforts_to_date", "development_process") for lang in
                 ("fr", "en")}
     ActionPlan.objects.create(member=member, number=4, slug="plan-4",
                               title_fr="Quatrième plan d'action",
-                              title_en="Fourth action plan", start_year=2026,
+                              title_en="Fourth action plan", start_year=DEMO_TODAY.year,
                               duration_years=2, delivery_slot="december", **sections)
     return live_server.url
 
@@ -62,8 +63,8 @@ def test_author_submit_amend_download(site, page, axe):
         fill(page, f"{label} (English)", en)
     milestones = page.locator("fieldset.milestone-form").filter(has_text="New milestone")
     for index, (title_fr, title_en, due) in enumerate([
-            ("Décret publié", "Decree published", "2027-06-30"),
-            ("Registre en ligne", "Register online", "2028-06-30")]):
+            ("Décret publié", "Decree published", f"{DEMO_TODAY.year + 1}-06-30"),
+            ("Registre en ligne", "Register online", f"{DEMO_TODAY.year + 2}-06-30")]):
         form = milestones.nth(index)
         form.get_by_label("Number").fill(str(index + 1))
         form.get_by_label("Milestone (français)").fill(title_fr)

@@ -7,13 +7,14 @@ from playwright.sync_api import expect
 
 from opengov.demo.loader import DEMO_PASSWORD, load_demo
 from opengov.forum.models import Meeting
+from tests.conftest import DEMO_TODAY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def site(live_server):
-    load_demo()
+    load_demo(today=DEMO_TODAY)
     return live_server.url
 
 

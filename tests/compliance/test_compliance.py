@@ -64,7 +64,8 @@ class TestVerdictsOnTheDemo:
         deadlines = plan_deadlines(plan_compliance(current_plan, today=DEMO_TODAY))
         by_rule = {d.rule for d in deadlines}
         assert {"C8", "C2", "C9", "C10", "F1"} <= by_rule
-        refresh = [d for d in deadlines if d.key.endswith(f"refresh-deadline:{date(2027, 6, 30)}")]
+        refresh_due = date(DEMO_TODAY.year + 1, 6, 30)  # C8: the demo plan started in Y - 2
+        refresh = [d for d in deadlines if d.key.endswith(f"refresh-deadline:{refresh_due}")]
         assert refresh and all(d.date >= DEMO_TODAY for d in deadlines)
 
 

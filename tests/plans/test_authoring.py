@@ -12,13 +12,15 @@ from opengov.plans.services import plan_amend, plan_snapshot, plan_submit
 
 from ..conftest import DEMO_TODAY
 
+Y = DEMO_TODAY.year  # the demo's current plan started in December Y - 2
+
 
 @pytest.fixture
 def draft_plan(demo):
     """A two-year plan in co-creation: nothing delivered yet."""
     return ActionPlan.objects.create(
         member=demo, number=4, slug="plan-4", title_fr="Quatrième plan", title_en="Fourth plan",
-        start_year=DEMO_TODAY.year, duration_years=2, delivery_slot="december",
+        start_year=Y, duration_years=2, delivery_slot="december",
         introduction_fr="Intro", introduction_en="Intro", efforts_to_date_fr="Efforts",
         efforts_to_date_en="Efforts", development_process_fr="Processus",
         development_process_en="Process")
@@ -27,17 +29,17 @@ def draft_plan(demo):
 def commitment_post(plan, **extra):
     anmp = Organisation.objects.get(member=plan.member, acronym="ANMP")
     data = {
-        "number": 1, "lead_agency": anmp.pk, "period_start": "2027-01-01",
-        "period_end": "2028-12-31", "local_kind": "",
+        "number": 1, "lead_agency": anmp.pk, "period_start": f"{Y + 1}-01-01",
+        "period_end": f"{Y + 2}-12-31", "local_kind": "",
         "milestones-TOTAL_FORMS": 2, "milestones-INITIAL_FORMS": 0,
         "stakeholders-TOTAL_FORMS": 0, "stakeholders-INITIAL_FORMS": 0,
         "milestones-0-number": 1, "milestones-0-title_fr": "Décret publié",
-        "milestones-0-title_en": "Decree published", "milestones-0-due_on": "2027-06-30",
+        "milestones-0-title_en": "Decree published", "milestones-0-due_on": f"{Y + 1}-06-30",
         "milestones-0-expected_result_fr": "Décret au journal officiel",
         "milestones-0-expected_result_en": "Decree in the official gazette",
         "milestones-0-lead": anmp.pk,
         "milestones-1-number": 2, "milestones-1-title_fr": "Portail ouvert",
-        "milestones-1-title_en": "Portal open", "milestones-1-due_on": "2028-06-30",
+        "milestones-1-title_en": "Portal open", "milestones-1-due_on": f"{Y + 2}-06-30",
         "milestones-1-expected_result_fr": "Portail en ligne",
         "milestones-1-expected_result_en": "Portal online", "milestones-1-lead": anmp.pk,
     }
@@ -87,7 +89,7 @@ def test_who_may_author_what(client, users, draft_plan, own_and_other_commitment
     assert set(got["anonymous"].values()) == {302}
     # Writing: only the team submits and amends.
     submit = reverse("workspace:plan_submit", args=[draft_plan.pk])
-    assert status(client, users["agency"], submit, "post", {"delivered_on": "2026-12-01"}) \
+    assert status(client, users["agency"], submit, "post", {"delivered_on": f"{Y}-12-01"}) \
         == 403
     assert not draft_plan.versions.exists()
 
@@ -103,8 +105,8 @@ def test_author_a_commitment_with_two_milestones_in_two_languages(client, users,
                                                           "title in English")
     assert commitment.slug == "title-en-francais"
     assert list(commitment.milestones.values_list("title_fr", "title_en", "due_on")) == [
-        ("Décret publié", "Decree published", date(2027, 6, 30)),
-        ("Portail ouvert", "Portal open", date(2028, 6, 30))]
+        ("Décret publié", "Decree published", date(Y + 1, 6, 30)),
+        ("Portail ouvert", "Portal open", date(Y + 2, 6, 30))]
 
 
 @pytest.mark.django_db
@@ -131,7 +133,7 @@ def test_readiness_finding_disappears_once_fixed(client, users, draft_plan):
 def test_milestone_outside_the_plan_period_is_reported(client, users, draft_plan):
     client.force_login(users["poc"])
     client.post(reverse("workspace:commitment_new", args=[draft_plan.pk]),
-                commitment_post(draft_plan, **{"milestones-1-due_on": "2031-01-31"}))
+                commitment_post(draft_plan, **{"milestones-1-due_on": f"{Y + 5}-01-31"}))
     report = client.get(reverse("workspace:readiness", args=[draft_plan.pk])).content.decode()
     assert "outside the plan" in report and "(CM4)" in report
 
@@ -169,7 +171,7 @@ def test_submit_then_amend_keeps_the_original_frozen(users, draft_plan, demo):
     Commitment.objects.create(
         plan=draft_plan, number=1, slug="c1", title_fr="Engagement", title_en="Commitment",
         short_description_en="Short", lead_agency=Organisation.objects.filter(member=demo)[0],
-        period_start=date(2027, 1, 1), period_end=date(2028, 12, 31))
+        period_start=date(Y + 1, 1, 1), period_end=date(Y + 2, 12, 31))
     original = plan_submit(actor=users["poc"], plan=draft_plan, delivered_on=DEMO_TODAY)
     frozen = original.snapshot
     Commitment.objects.filter(plan=draft_plan).update(title_en="Commitment, widened")
@@ -187,22 +189,22 @@ def test_submit_then_amend_keeps_the_original_frozen(users, draft_plan, demo):
 
 @pytest.mark.django_db
 def test_late_amendment_and_wrong_refresh_are_refused(users, current_plan, draft_plan):
-    # C7: the current plan's deadline was 31 December 2024, so amendments closed at the end
-    # of 2025.
+    # C7: the current plan's original deadline was 31 December Y - 2, so amendments closed
+    # at the end of Y - 1.
     deadline = current_plan.rules_calendar.amendment_deadline
-    assert deadline == date(2025, 12, 31)
+    assert deadline == date(Y - 1, 12, 31)
     notes = {"fr": "x", "en": "x"}
     with pytest.raises(ValidationError, match="Amendments are accepted until"):
         plan_amend(actor=users["poc"], plan=current_plan, kind="amendment",
-                   delivered_on=date(2026, 1, 1), change_notes=notes)
+                   delivered_on=date(Y, 1, 1), change_notes=notes)
     # C8: a four-year plan's refresh is due six months after the two-year mark.
-    assert current_plan.rules_calendar.refresh_deadline == date(2027, 6, 30)
+    assert current_plan.rules_calendar.refresh_deadline == date(Y + 1, 6, 30)
     refresh = plan_amend(actor=users["poc"], plan=current_plan, kind="refresh",
                          delivered_on=DEMO_TODAY, change_notes=notes)
     assert refresh.kind == "refresh"
     with pytest.raises(ValidationError, match="six months after the two-year mark"):
         plan_amend(actor=users["poc"], plan=current_plan, kind="refresh",
-                   delivered_on=date(2027, 7, 1), change_notes=notes)
+                   delivered_on=date(Y + 1, 7, 1), change_notes=notes)
     with pytest.raises(ValidationError, match="Submit the plan first"):
         plan_amend(actor=users["poc"], plan=draft_plan, kind="amendment",
                    delivered_on=DEMO_TODAY, change_notes=notes)
@@ -212,7 +214,8 @@ def test_late_amendment_and_wrong_refresh_are_refused(users, current_plan, draft
 def test_late_amendment_message_in_the_workspace(client, users, current_plan):
     client.force_login(users["poc"])
     response = client.post(reverse("workspace:plan_amend", args=[current_plan.pk]), {
-        "kind": "amendment", "delivered_on": "2026-11-27", "notes_fr": "x", "notes_en": "x"})
+        "kind": "amendment", "delivered_on": DEMO_TODAY.isoformat(), "notes_fr": "x",
+        "notes_en": "x"})
     assert response.status_code == 200
     assert "This plan can no longer be amended." in response.content.decode()
     assert current_plan.versions.count() == 2  # the demo's original and amendment only
@@ -223,7 +226,7 @@ def test_two_year_plan_has_no_refresh(users, draft_plan, demo):
     Commitment.objects.create(
         plan=draft_plan, number=1, slug="c1", title_en="C", short_description_en="S",
         lead_agency=Organisation.objects.filter(member=demo)[0],
-        period_start=date(2027, 1, 1), period_end=date(2028, 12, 31))
+        period_start=date(Y + 1, 1, 1), period_end=date(Y + 2, 12, 31))
     plan_submit(actor=users["poc"], plan=draft_plan, delivered_on=DEMO_TODAY)
     with pytest.raises(ValidationError, match="Only four-year plans are refreshed"):
         plan_amend(actor=users["poc"], plan=draft_plan, kind="refresh",
