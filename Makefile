@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
 
-.PHONY: run test install install-test browser messages lint check serve bench clean
+.PHONY: run test test-years-ahead install install-test browser messages lint check serve bench docs clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,20 @@ test: install-test browser messages
 	$(VENV)/bin/ruff check .
 	$(MANAGE) makemigrations --check --dry-run -v0 --settings=opengov.test_settings
 	$(VENV)/bin/pytest -n $(TEST_WORKERS)
+
+## The suite (less the browser journeys) with its fixed day one and three years ahead: no test
+## and no page may read the real clock.
+YEARS_AHEAD ?= 2027-11-27 2029-11-27
+test-years-ahead: install-test messages
+	mkdir -p var
+	for day in $(YEARS_AHEAD); do \
+	  echo "== Test suite on $$day =="; \
+	  OPENGOV_TEST_TODAY=$$day $(VENV)/bin/pytest -n $(TEST_WORKERS) -m "not browser" -q || exit 1; \
+	done
+
+## Rewrite the rule catalogue of docs/rules.md from the rule registry.
+docs: install
+	$(PY) -m opengov.rules catalogue --tests tests --write docs/rules.md
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -1,7 +1,7 @@
 """Benchmark: full-text search of the repository with 20,000 documents.
 
 Each document's file text is three "Full Text" paragraphs of real OGP commitments (from
-../shared/data/ogp-commitments, so the vocabulary is real) plus a unique reference. Files are
+tests/data/ogp-commitments, so the vocabulary is real) plus a unique reference. Files are
 not written to disk: the benchmark measures the index and the search, not the disk.
 Run with `make bench`; uses a throw-away SQLite database unless DATABASE_URL is set.
 """
@@ -36,7 +36,7 @@ from opengov.repository.models import Document, DocumentVersion  # noqa: E402
 from opengov.search.index import rebuild  # noqa: E402
 from opengov.search.query import search  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "ogp-commitments" / "ogp-commitments-extract-2024.csv"
+DATA = ROOT / "tests" / "data" / "ogp-commitments" / "ogp-commitments-extract-2024.csv"
 QUERIES = ["beneficial ownership register", "open contracting data", "access to information",
            "budget transparency citizens", "whistleblower protection", "REF-017342"]
 

@@ -108,8 +108,11 @@ def plan_compliance(plan: ActionPlan, *, today: date | None = None, site_url="")
         ))
     contrary = contrary_to_process(facts) if facts.cycles else {"cycles": []}
     for cycle in contrary["cycles"]:
+        cycle["ended"] = date.fromisoformat(cycle["ends_on"])
         for reason in cycle["reasons"]:
             reason["localized"] = localize(reason["template"], reason["params"])
+        for letter in cycle["support_unit_letters"]:
+            letter["day"] = date.fromisoformat(letter["date"])
     return Compliance(plan, today, facts.plan.calendar, rows, contrary, plan_readiness(plan))
 
 

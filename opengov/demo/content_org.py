@@ -145,6 +145,9 @@ FORUM = {
 }
 
 # (organisation, person name or None, constituency, role fr, role en, selection)
+# F4: the groups these civil-society seats speak for.
+SEAT_INCLUSION = {"rfl": ["women"], "jpg": ["youth"], "faph": ["disability"]}
+
 SEATS = [
     ("mtfp", "Claire Marchand", "government", "Co-présidence", "Co-chair", "ex_officio"),
     ("mef", "Aminata Koné", "government", "", "", "appointment"),

@@ -41,6 +41,7 @@ from opengov.reports.models import (
     IRMProduct,
     RequirementFinding,
     SelfAssessment,
+    SupportUnitLetter,
 )
 from opengov.reports.services import self_assessment_draft
 from opengov.repository.models import Document, DocumentVersion
@@ -124,6 +125,7 @@ class DemoBuilder:
                 forum=self.forum, organisation=self.orgs[org_key],
                 person=self.people.get(person), constituency=constituency,
                 starts_on=date(self.S - 1, 4, 1), selection=selection,
+                inclusion_groups=org.SEAT_INCLUSION.get(org_key, []),
                 **fr_en("role", (role_fr, role_en)),
             )
         # A civil-society seat that ended: history of the forum's membership.
@@ -783,6 +785,11 @@ class DemoBuilder:
             product=results, requirement="R1", verdict="not_met",
             notes="The repository was not updated between March and December 2023.",
         )
+        SupportUnitLetter.objects.create(  # P2: the letter that followed the IRM's finding
+            plan=self.previous, sent_on=date(S + 1, 7, 15),
+            url="https://www.opengovpartnership.org/documents/valmerre-letter-contrary-to-process/",
+            summary="The Support Unit notes that minimum requirement 2.2 (repository) was not "
+                    "met during the previous cycle and asks for a plan to restore it.")
         for commitment in self.previous_commitments.values():
             CommitmentFinding.objects.create(
                 product=results, commitment=commitment,

@@ -1,14 +1,29 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from opengov.core.admin import TranslatedAdmin, TranslatedTabularInline
 
-from .models import Forum, Meeting, Seat
+from .models import Forum, InclusionGroup, Meeting, Seat
+
+
+class SeatForm(forms.ModelForm):
+    # F4: whom the seat speaks for, as boxes to tick rather than raw JSON.
+    inclusion_groups = forms.MultipleChoiceField(
+        label=_("represents"), choices=InclusionGroup.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("F4: historically under-represented groups this member speaks for."))
+
+    class Meta:
+        model = Seat
+        fields = "__all__"  # noqa: DJ007 - the admin's own ``fields`` choose what is shown
 
 
 class SeatInline(TranslatedTabularInline):
     model = Seat
+    form = SeatForm
     fields = ("organisation", "person", "constituency", "role", "starts_on", "ends_on",
-              "selection")
+              "selection", "inclusion_groups")
     autocomplete_fields = ("organisation", "person")
 
 
@@ -21,6 +36,7 @@ class ForumAdmin(TranslatedAdmin):
 
 @admin.register(Seat)
 class SeatAdmin(TranslatedAdmin):
+    form = SeatForm
     list_display = ("organisation", "person", "constituency", "starts_on", "ends_on",
                     "selection")
     list_filter = ("constituency", "selection", "forum")

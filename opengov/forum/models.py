@@ -123,6 +123,11 @@ class Seat(OpenGovModel):
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("A seat cannot end before it starts.")})
 
+    @property
+    def inclusion_labels(self) -> list[str]:
+        labels = dict(InclusionGroup.choices)
+        return [str(labels[g]) for g in self.inclusion_groups or [] if g in labels]
+
     def is_current(self, on=None):
         on = on or timezone.localdate()
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)

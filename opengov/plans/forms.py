@@ -186,7 +186,7 @@ def milestone_formset(langs):
 class StakeholderForm(forms.ModelForm):
     class Meta:
         model = CommitmentStakeholder
-        fields = ["organisation", "constituency"]
+        fields = ["organisation", "constituency", "support_role"]
 
     def __init__(self, *args, member=None, langs=(), **kwargs):
         super().__init__(*args, **kwargs)

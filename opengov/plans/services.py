@@ -58,7 +58,7 @@ def plan_snapshot(plan: ActionPlan) -> dict:
                 **{field: _translated(c, field) for field in COMMITMENT_TEXT},
                 "stakeholders": [
                     {"organisation": _name(s.organisation), "constituency": s.constituency,
-                     "role": _translated(s, "role")}
+                     "role": _translated(s, "role"), "support_role": s.support_role}
                     for s in c.stakeholders.all()
                 ],
                 "milestones": [

@@ -137,8 +137,8 @@ class IRMProduct(OpenGovModel):
 
 def minimum_requirement_choices():
     """The minimum requirements the IRM assesses (P1 b), named by the rule registry."""
-    return [(rule.id, f"{rule.requirement} {_(rule.name)}") for rule in registry.RULES
-            if rule.kind is registry.Kind.MINIMUM_REQUIREMENT]
+    return [(rule_id, f"{registry.BY_ID[rule_id].requirement} {_(registry.BY_ID[rule_id].name)}")
+            for rule_id in registry.MINIMUM_REQUIREMENTS]
 
 
 class SupportUnitLetter(OpenGovModel):

@@ -3,6 +3,7 @@
     python -m opengov.rules calendar --slot june --start-year 2024 --years 4 [--delivered DATE]
     python -m opengov.rules slots --delivered DATE
     python -m opengov.rules evaluate FACTS.json [--today DATE]
+    python -m opengov.rules catalogue [--tests DIR] [--write docs/rules.md]
 
 Bad input gets an error on stderr (one line a problem, each with its JSON path) and exit
 code 2, with nothing on stdout. Piped into a command that stops reading early (``| head``),
@@ -16,8 +17,10 @@ import json
 import os
 import sys
 from datetime import date
+from pathlib import Path
 
 from .calendar import DURATIONS, Slot, plan_calendar, slots_for
+from .catalogue import markdown, rewrite
 from .commitments import check_plan
 from .facts import FactsError, parse_date, parse_facts
 from .requirements import contrary_to_process, evaluate
@@ -70,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev = commands.add_parser("evaluate", help="verdicts on a JSON file of facts ('-': stdin)")
     ev.add_argument("facts")
     ev.add_argument("--today", type=iso_date)
+    cat = commands.add_parser("catalogue", help="the rule catalogue, as a Markdown table")
+    cat.add_argument("--tests", type=Path, help="list the test files that name each rule")
+    cat.add_argument("--write", type=Path, metavar="DOC",
+                     help="rewrite the catalogue part of DOC instead of printing it")
     return parser
 
 
@@ -79,6 +86,12 @@ def main(argv=None) -> int:
     try:
         if args.command == "calendar":
             output = plan_calendar(args.slot, args.start_year, args.years).as_dict(args.delivered)
+        elif args.command == "catalogue":
+            if args.write:
+                rewrite(args.write, args.tests)
+                return 0
+            sys.stdout.write(markdown(args.tests))
+            return 0
         elif args.command == "slots":
             output = {"delivered": args.delivered.isoformat(), "options": slots_for(args.delivered),
                       "rule": "C3"}

@@ -156,7 +156,7 @@ class PlanCalendar:
     def next_cocreation_from(self) -> date:
         """C11 (a recommendation): co-create the next plan "during the last months" of this
         one. The handbook gives no number; we read it as the last six months."""
-        return add_months(self.ends_on, -NEXT_COCREATION_MONTHS) + timedelta(days=1)
+        return _month_end(add_months(self.ends_on, -NEXT_COCREATION_MONTHS)) + timedelta(days=1)
 
     def delivery_status(self, delivered: date) -> dict:
         window = self.window

@@ -330,7 +330,9 @@ RULES = [
 ]
 
 BY_ID = {rule.id: rule for rule in RULES}
-MINIMUM_REQUIREMENTS = tuple(r.id for r in RULES if r.kind is Kind.MINIMUM_REQUIREMENT)
+# In OGP's numbering: 1.1 (F1), 2.1 (W1), 2.2 (R1), 3.1 (CC3) …
+MINIMUM_REQUIREMENTS = tuple(r.id for r in sorted(RULES, key=lambda r: r.requirement)
+                             if r.kind is Kind.MINIMUM_REQUIREMENT)
 
 
 def get(rule_id: str) -> Rule | None:

@@ -12,8 +12,6 @@ from opengov.reports.models import CommitmentFinding
 
 from .test_real_commitments import DATA
 
-pytestmark = pytest.mark.skipif(not DATA.exists(), reason="shared OGP data set not present")
-
 
 @pytest.mark.parametrize(("text", "end", "expected"), [
     ("1/1/2018", False, date(2018, 1, 1)), ("6/30/19", False, date(2019, 6, 30)),

@@ -13,10 +13,8 @@ from django.core.exceptions import ValidationError
 
 from opengov.plans.models import ActionPlan, Commitment
 
-DATA = (Path(__file__).resolve().parents[3] / "shared" / "data" / "ogp-commitments"
-        / "ogp-commitments-extract-2024.csv")
-
-pytestmark = pytest.mark.skipif(not DATA.exists(), reason="shared OGP data set not present")
+# OGP's public commitment data (558 commitments, CC BY 4.0): see ogp-commitments/README.md.
+DATA = Path(__file__).resolve().parent / "ogp-commitments" / "ogp-commitments-extract-2024.csv"
 
 
 @pytest.fixture(scope="module")

@@ -126,6 +126,8 @@ class TestFrozenVersions:
         assert frozen["en"] == "Open contracts" and frozen["fr"] == "Contrats ouverts"
         plan.refresh_from_db()
         assert plan.status == ActionPlan.Status.IMPLEMENTATION and plan.is_public
+        # C5: the plan counts as delivered on the day it is published.
+        assert plan.delivered_on == version.delivered_on == date(2025, 6, 20)
 
     def test_a_version_can_be_neither_changed_nor_deleted(self, demo, admin_user):
         _, version = self.submitted_plan(demo, admin_user)

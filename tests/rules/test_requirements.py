@@ -192,7 +192,8 @@ class TestContraryToProcess:
         assert [c["contrary_to_process"] for c in result["cycles"]] == [True, True, False]
         assert result["cycles"][0]["reasons"][0]["rule"] == "C9"
         assert result["cycles"][1]["reasons"][0]["rule"] == "CC9"
-        assert result["procedural_review"] is True
+        assert result["procedural_review"] is True  # P3: two consecutive cycles
+        assert result["rule"] == "P3"
 
     def test_p1_no_new_plan_twelve_months_after_the_end(self):
         f = facts(today="2026-01-05", cycles=[Cycle("5", D("2024-12-31"))])

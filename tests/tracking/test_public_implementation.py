@@ -173,15 +173,15 @@ def test_who_writes_a_self_assessment_draft(client, users, current_plan):
 
 @pytest.mark.django_db
 def test_staff_upload_of_ogp_data(client, users, settings):
-    from pathlib import Path
 
     url = reverse("workspace:ogp_import")
     for role in ("agency", "forum", "irm", "moderator", "no_role"):
         client.force_login(users[role])
         assert client.get(url).status_code == 403
     client.force_login(users["poc"])
-    source = Path(settings.BASE_DIR).parent / "shared" / "data" / "ogp-commitments"
-    data = (source / "ogp-commitments-extract-2024.csv").read_bytes()
+    from tests.data.test_real_commitments import DATA
+
+    data = DATA.read_bytes()
     albania = sum(1 for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
                   if row["Country/Locality"] == "Albania")
     first = client.post(url, {"file": SimpleUploadedFile("ogp.csv", data),
