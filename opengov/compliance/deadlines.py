@@ -10,7 +10,7 @@ from opengov.forum.models import Meeting
 from opengov.rules import registry
 from opengov.rules.verdicts import Status
 
-from .services import Compliance
+from .services import Compliance, rule_name
 
 IRM_LABELS = {
     "cocreation_brief": _("IRM co-creation brief expected"),
@@ -18,6 +18,8 @@ IRM_LABELS = {
     "implementation_check": _("IRM implementation check expected"),
     "results_report": _("IRM results report expected"),
 }
+
+
 @dataclass(frozen=True)
 class Deadline:
     key: str
@@ -25,6 +27,11 @@ class Deadline:
     label: str
     rule: str
     url: str = ""
+
+    @property
+    def rule_name(self) -> str:
+        """The rule's plain name in the reader's language, from the registry."""
+        return rule_name(self.rule)
 
 
 def plan_deadlines(compliance: Compliance, *, include_past=False) -> list[Deadline]:

@@ -108,8 +108,8 @@ def calendar_ics(request):
         event.add("dtstamp", stamp)
         event.add("dtstart", deadline.date)
         event.add("summary", f"{deadline.label} — {plan.title}")
-        event.add("description", _("Rule %(rule)s of the OGP National Handbook.") % {
-            "rule": deadline.rule})
+        event.add("description", "{} — {}".format(deadline.rule_name, _(
+            "Rule %(rule)s of the OGP National Handbook.") % {"rule": deadline.rule}))
         if deadline.url:
             event.add("url", request.build_absolute_uri(deadline.url))
         cal.add_component(event)

@@ -77,3 +77,10 @@ def test_irm_findings_offer_the_minimum_requirements_in_ogp_s_order():
         choices = minimum_requirement_choices()
     assert [c[0] for c in choices] == ["F1", "W1", "R1", "CC3", "CC4", "CC5", "CC9", "I5"]
     assert choices[0][1] == "1.1 " + registry.get("F1").name
+
+
+def test_the_deadline_calendar_names_each_rule(client):
+    page = client.get("/en/calendar/").content.decode()
+    assert f"{registry.get('C8').name} <span class=\"muted\">(C8)</span>" in page
+    ics = client.get("/en/calendar.ics").content.decode().replace("\r\n ", "")
+    assert registry.get("C2").name in ics
