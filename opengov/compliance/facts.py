@@ -12,10 +12,12 @@ from django.db.models import Min
 from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
 from opengov.cocreation.selectors import NOT_CONTRIBUTIONS
 from opengov.forum.models import Meeting
+from opengov.forum.selectors import current_seats
 from opengov.plans.models import ActionPlan, PlanVersion
 from opengov.reports.models import CommitmentFinding, RequirementFinding, SupportUnitLetter
 from opengov.repository.models import DocumentVersion
 from opengov.rules import facts as rf
+from opengov.rules import schema
 from opengov.tracking.models import ProgressUpdate
 
 
@@ -78,8 +80,8 @@ def _inclusion_groups(forum, today) -> list[str] | None:
     if forum is None:
         return None
     groups = set()
-    for seat in forum.seats.filter(starts_on__lte=today).exclude(ends_on__lt=today):
-        groups.update(seat.inclusion_groups or [])
+    for chosen in current_seats(forum, today).values_list("inclusion_groups", flat=True):
+        groups.update(chosen or [])
     return sorted(groups)
 
 
@@ -124,25 +126,23 @@ def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts
     )
 
 
-
-COMMITMENT_KEYS = ("number", "title", "short_description", "lead_agency", "problem", "causes",
-                   "done_so_far", "solution", "expected_results", "transparency",
-                   "accountability", "participation", "is_challenge", "is_local",
-                   "national_policy")
-MILESTONE_KEYS = ("number", "title", "expected_result", "due_on", "lead")
-SECTION_KEYS = ("introduction", "efforts_to_date", "development_process")
+def _keys(definition: str) -> list[str]:
+    """The fields the engine reads, as its published schema lists them."""
+    return list(schema.load("facts")["$defs"][definition]["properties"])
 
 
 def commitment_checks_input(plan: ActionPlan, snapshot: dict) -> dict:
     """The ``commitment_checks`` part of the facts, from a plan snapshot: exactly the keys
     the engine reads (the snapshot also holds what the documents need)."""
+    sections = schema.load("facts")["properties"]["commitment_checks"]["properties"]
+    commitment_keys = [k for k in _keys("commitment_template") if k != "milestones"]
     return {
         "status": plan.status,
         "languages": list(plan.member.document_languages),
-        "sections": {k: snapshot["plan"].get(k) for k in SECTION_KEYS},
+        "sections": {k: snapshot["plan"].get(k) for k in sections["sections"]["properties"]},
         "commitments": [
-            {**{k: c.get(k) for k in COMMITMENT_KEYS if k in c},
-             "milestones": [{k: m.get(k) for k in MILESTONE_KEYS if k in m}
+            {**{k: c[k] for k in commitment_keys if k in c},
+             "milestones": [{k: m[k] for k in _keys("milestone") if k in m}
                             for m in c.get("milestones") or []]}
             for c in snapshot["commitments"]
         ],

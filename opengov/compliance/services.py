@@ -26,9 +26,7 @@ def rule_name(rule_id: str) -> str:
     """A rule's plain name in the reader's language ("1.1 The forum meets…"), from the
     registry; the ID itself for a rule the registry does not know."""
     rule = registry.get(rule_id)
-    if rule is None:
-        return rule_id
-    return f"{rule.requirement} {_g(rule.name)}" if rule.requirement else _g(rule.name)
+    return rule.label(_g) if rule else rule_id
 
 
 def next_step(rule_id: str, status) -> str:
@@ -37,11 +35,12 @@ def next_step(rule_id: str, status) -> str:
     return _g(step) if step else ""
 
 
-def check_facts(data: dict) -> None:
+def check_facts(build) -> None:
     """With ``RULES_CHECK_FACTS`` (on in the tests), what the platform hands the engine is
-    checked against the engine's published schema, as a JSON file would be."""
+    checked against the engine's published schema, as a JSON file would be. ``build``
+    makes that JSON, only when it is checked: production pays nothing."""
     if getattr(settings, "RULES_CHECK_FACTS", False):
-        validate(data)
+        validate(build())
 
 
 def localize_param(value):
@@ -96,7 +95,7 @@ def plan_compliance(plan: ActionPlan, *, today: date | None = None, site_url="")
     if plan.status == ActionPlan.Status.COMPLETED:
         today = min(today, plan.ends_on)  # a closed cycle is judged as it ended
     facts = plan_facts(plan, today=today, site_url=site_url)
-    check_facts(facts_as_json(facts))
+    check_facts(lambda: facts_as_json(facts))
     rows = []
     for verdict in evaluate(facts):
         rows.append(Row(
@@ -122,7 +121,7 @@ def plan_readiness(plan, snapshot=None) -> dict:
     from opengov.plans.services import plan_snapshot
 
     given = commitment_checks_input(plan, snapshot or plan_snapshot(plan))
-    check_facts({"today": timezone.localdate().isoformat(), "commitment_checks": given})
+    check_facts(lambda: {"commitment_checks": given})
     calendar = plan.rules_calendar
     checks = check_plan(given["commitments"], status=given["status"],
                         plan_start=calendar.window.first, plan_end=calendar.ends_on,

@@ -7,15 +7,16 @@ from opengov.repository.models import Document
 from .models import Meeting, Seat
 
 
+def current_seats(forum, on=None):
+    """The forum's seats held on ``on`` (today by default)."""
+    on = on or timezone.localdate()
+    return Seat.objects.filter(forum=forum, starts_on__lte=on).exclude(ends_on__lt=on)
+
+
 def current_seats_by_constituency(forum, on=None):
     """Current seats grouped in constituency order: [(label, [seats])]."""
-    on = on or timezone.localdate()
-    seats = (
-        Seat.objects.filter(forum=forum, starts_on__lte=on)
-        .exclude(ends_on__lt=on)
-        .select_related("organisation", "person")
-        .order_by("organisation__name")
-    )
+    seats = current_seats(forum, on).select_related("organisation", "person").order_by(
+        "organisation__name")
     groups = {value: [] for value in Constituency.values}
     for seat in seats:
         groups[seat.constituency].append(seat)

@@ -4,6 +4,7 @@ Support Unit's letters (P2)."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -137,7 +138,7 @@ class IRMProduct(OpenGovModel):
 
 def minimum_requirement_choices():
     """The minimum requirements the IRM assesses (P1 b), named by the rule registry."""
-    return [(rule_id, f"{registry.BY_ID[rule_id].requirement} {_(registry.BY_ID[rule_id].name)}")
+    return [(rule_id, registry.BY_ID[rule_id].label(gettext))
             for rule_id in registry.MINIMUM_REQUIREMENTS]
 
 

@@ -11,11 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .calendar import DURATIONS, PlanCalendar, Slot, plan_calendar
-
-MEETING_KINDS = {"forum", "cocreation_workshop", "outreach", "implementation_review",
-                 "commitment_monitoring", "high_level"}
-INCLUSION_GROUPS = ("women", "youth", "elderly", "disability", "lgbtqia", "indigenous", "other")
+from .calendar import PlanCalendar, Slot, plan_calendar
 
 
 class FactsError(ValueError):
@@ -134,156 +130,79 @@ def parse_date(value, where: str) -> date | None:
         raise FactsError(f"{where}: {value!r} is not an ISO 8601 date (YYYY-MM-DD).") from error
 
 
-def _dates(values, where: str) -> list[date]:
-    if values is None:
-        return []
-    if not isinstance(values, list):
-        raise FactsError(f"{where}: expected a list of dates.")
-    return sorted(parse_date(v, f"{where}[{i}]") for i, v in enumerate(values))
+def _day(value) -> date | None:
+    """A date already checked by the schema (or null)."""
+    return date.fromisoformat(value) if value else None
 
 
-def _object(value, where: str) -> dict:
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise FactsError(f"{where}: expected an object.")
-    return value
+def _days(values) -> list[date]:
+    return sorted(date.fromisoformat(v) for v in values or [])
 
 
-def _list(value, where: str) -> list:
-    if value is None:
-        return []
-    if not isinstance(value, list):
-        raise FactsError(f"{where}: expected a list.")
-    return value
+def parse_plan(data: dict) -> PlanFacts:
+    return PlanFacts(Slot(data["slot"]), data["start_year"], data["years"],
+                     _day(data.get("delivered_on")), data.get("limited", False),
+                     _days(data.get("amendments")))
 
 
-def _int(value, where: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise FactsError(f"{where}: expected a whole number, 0 or more.")
-    return value
-
-
-def parse_plan(data: dict, where: str = "plan") -> PlanFacts:
-    data = _object(data, where)
-    slot = data.get("slot")
-    if slot not in {s.value for s in Slot}:
-        raise FactsError(f"{where}.slot: expected \"june\" or \"december\" (C2).")
-    start_year = data.get("start_year")
-    if isinstance(start_year, bool) or not isinstance(start_year, int):
-        raise FactsError(f"{where}.start_year: expected a year such as 2024.")
-    years = data.get("years")
-    if years not in DURATIONS:
-        raise FactsError(f"{where}.years: a plan lasts 2 or 4 years (C1).")
-    return PlanFacts(Slot(slot), start_year, years,
-                     parse_date(data.get("delivered_on"), f"{where}.delivered_on"),
-                     bool(data.get("limited")),
-                     _dates(data.get("amendments"), f"{where}.amendments"))
-
-
-def parse_cocreation(data, where: str) -> CoCreation | None:
+def parse_cocreation(data: dict | None, where: str) -> CoCreation | None:
     if data is None:
         return None
-    data = _object(data, where)
-    contributions = _object(data.get("contributions"), f"{where}.contributions")
-    outreach = []
-    for i, item in enumerate(_list(data.get("outreach"), f"{where}.outreach")):
-        item = _object(item, f"{where}.outreach[{i}]")
-        outreach.append(Outreach(parse_date(item.get("date"), f"{where}.outreach[{i}].date")
-                                 or _missing(f"{where}.outreach[{i}].date"),
-                                 item.get("format"), item.get("ref")))
     mechanisms = []
-    for i, item in enumerate(_list(data.get("mechanisms"), f"{where}.mechanisms")):
-        item = _object(item, f"{where}.mechanisms[{i}]")
-        opens = parse_date(item.get("opens_on"), f"{where}.mechanisms[{i}].opens_on")
-        closes = parse_date(item.get("closes_on"), f"{where}.mechanisms[{i}].closes_on")
-        if opens is None or closes is None:
-            raise FactsError(f"{where}.mechanisms[{i}]: opens_on and closes_on are required.")
-        if closes < opens:
+    for i, item in enumerate(data.get("mechanisms") or []):
+        opens, closes = _day(item["opens_on"]), _day(item["closes_on"])
+        if closes < opens:  # the one thing a schema cannot say
             raise FactsError(f"{where}.mechanisms[{i}]: closes_on is before opens_on.")
         mechanisms.append(Mechanism(opens, closes, item.get("kind"), item.get("ref")))
+    counts = data.get("contributions") or {}
     return CoCreation(
-        timeline_published_on=parse_date(data.get("timeline_published_on"),
-                                         f"{where}.timeline_published_on"),
-        development_starts_on=parse_date(data.get("development_starts_on"),
-                                         f"{where}.development_starts_on"),
-        outreach=outreach,
+        timeline_published_on=_day(data.get("timeline_published_on")),
+        development_starts_on=_day(data.get("development_starts_on")),
+        outreach=[Outreach(_day(o["date"]), o.get("format"), o.get("ref"))
+                  for o in data.get("outreach") or []],
         mechanisms=mechanisms,
-        contributions_received=_int(contributions.get("received"),
-                                    f"{where}.contributions.received"),
-        contributions_answered=_int(contributions.get("answered"),
-                                    f"{where}.contributions.answered"),
-        stakeholder_types=_int(contributions.get("stakeholder_types"),
-                               f"{where}.contributions.stakeholder_types"),
-        feedback_published_on=parse_date(data.get("feedback_published_on"),
-                                         f"{where}.feedback_published_on"),
+        contributions_received=counts.get("received"),
+        contributions_answered=counts.get("answered"),
+        stakeholder_types=counts.get("stakeholder_types"),
+        feedback_published_on=_day(data.get("feedback_published_on")),
     )
-
-
-def _missing(where: str):
-    raise FactsError(f"{where}: this date is required.")
 
 
 def parse_facts(data, today: date | None = None) -> Facts:
     """Read facts from decoded JSON, or raise FactsError saying what is wrong and where.
 
-    The JSON is first checked against the published schema: an unknown key or value is
-    refused, never ignored."""
+    The JSON is checked against the published schema first (an unknown key or value is
+    refused, never ignored), so what follows reads values already known to be well formed."""
     from .schema import validate
 
     validate(data)
-    data = _object(data, "facts")
-    today = today or parse_date(data.get("today"), "today")
+    today = today or _day(data.get("today"))
     if today is None:
         raise FactsError("today: give the evaluation date in the facts or with --today.")
-    meetings = []
-    for i, item in enumerate(_list(data.get("meetings"), "meetings")):
-        item = _object(item, f"meetings[{i}]")
-        kind = item.get("kind")
-        if kind not in MEETING_KINDS:
-            raise FactsError(f"meetings[{i}].kind: expected one of {sorted(MEETING_KINDS)}.")
-        day = parse_date(item.get("date"), f"meetings[{i}].date") or _missing(f"meetings[{i}].date")
-        meetings.append(Meeting(day, kind, item.get("ref")))
-    forum = _object(data.get("forum"), "forum")
-    website = _object(data.get("website"), "website")
+    forum = data.get("forum") or {}
     repository = data.get("repository")
-    commitments = []
-    for i, item in enumerate(_list(data.get("commitments"), "commitments")):
-        item = _object(item, f"commitments[{i}]")
-        commitments.append(CommitmentFacts(str(item.get("id", i + 1)), bool(item.get("local")),
-                                           _dates(item.get("updates"),
-                                                  f"commitments[{i}].updates")))
-    cycles = []
-    for i, item in enumerate(_list(data.get("cycles"), "cycles")):
-        item = _object(item, f"cycles[{i}]")
-        ends = parse_date(item.get("ends_on"), f"cycles[{i}].ends_on") or _missing(
-            f"cycles[{i}].ends_on")
-        failed = _list(item.get("irm_failed_requirements"), f"cycles[{i}].irm_failed_requirements")
-        letters = [Letter(parse_date(letter["date"], f"cycles[{i}].support_unit_letters[{j}]"),
-                          letter.get("url"), letter.get("ref"))
-                   for j, letter in enumerate(item.get("support_unit_letters") or [])]
-        cycles.append(Cycle(str(item.get("plan", i + 1)), ends,
-                            parse_date(item.get("next_delivered_on"),
-                                       f"cycles[{i}].next_delivered_on"),
-                            [str(rule) for rule in failed], bool(item.get("irm_no_progress")),
-                            letters))
     return Facts(
         today=today,
         plan=parse_plan(data["plan"]) if data.get("plan") is not None else None,
-        period_start=parse_date(data.get("period_start"), "period_start"),
-        forum_rules_published_on=parse_date(forum.get("rules_published_on"),
-                                            "forum.rules_published_on"),
+        period_start=_day(data.get("period_start")),
+        forum_rules_published_on=_day(forum.get("rules_published_on")),
         inclusion_groups=forum.get("inclusion_groups"),
-        meetings=meetings,
-        website_url=website.get("url"),
-        repository_updates=None if repository is None else _dates(
-            _object(repository, "repository").get("updates"), "repository.updates"),
+        meetings=[Meeting(_day(m["date"]), m["kind"], m.get("ref"))
+                  for m in data.get("meetings") or []],
+        website_url=(data.get("website") or {}).get("url"),
+        repository_updates=None if repository is None else _days(repository.get("updates")),
         cocreation=parse_cocreation(data.get("cocreation"), "cocreation"),
         refresh=parse_cocreation(data.get("refresh"), "refresh"),
-        commitments=commitments,
-        cycles=cycles,
+        commitments=[CommitmentFacts(str(c.get("id", i + 1)), c.get("local", False),
+                                     _days(c.get("updates")))
+                     for i, c in enumerate(data.get("commitments") or [])],
+        cycles=[Cycle(str(c.get("plan", i + 1)), _day(c["ends_on"]),
+                      _day(c.get("next_delivered_on")),
+                      list(c.get("irm_failed_requirements") or []),
+                      c.get("irm_no_progress", False),
+                      [Letter(_day(x["date"]), x.get("url"), x.get("ref"))
+                       for x in c.get("support_unit_letters") or []])
+                for i, c in enumerate(data.get("cycles") or [])],
     )
 
 

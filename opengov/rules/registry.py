@@ -37,10 +37,11 @@ class Rule:
     due_label: str = ""  # how the deadline calendar names its next due date
     guidance: str = ""  # for a rule with no check: why, and what the platform offers
 
-    @property
-    def label(self) -> str:
-        """"1.1 The forum meets…" for a minimum requirement, else the name."""
-        return f"{self.requirement} {self.name}" if self.requirement else self.name
+    def label(self, translate=str) -> str:
+        """"1.1 The forum meets…" for a minimum requirement, else the name; ``translate``
+        is the platform's gettext."""
+        name = translate(self.name)
+        return f"{self.requirement} {name}" if self.requirement else name
 
     def next_step(self, status: Status | str) -> str:
         return self.next_steps.get(Status(status), "")
@@ -337,9 +338,3 @@ MINIMUM_REQUIREMENTS = tuple(r.id for r in sorted(RULES, key=lambda r: r.require
 
 def get(rule_id: str) -> Rule | None:
     return BY_ID.get(rule_id)
-
-
-def name(rule_id: str) -> str:
-    """The plain name (untranslated) of a rule, or its ID when it is not known."""
-    rule = BY_ID.get(rule_id)
-    return rule.label if rule else rule_id

@@ -37,7 +37,7 @@ def test_f4_the_demo_forum_includes_women_youth_and_persons_with_disabilities(
     assert rows["F4"].status == "met"
     assert rows["F4"].verdict.facts["groups"] == ["disability", "women", "youth"]
     page = client.get("/en/forum/").content.decode()
-    assert "represents Young people" in page
+    assert "speaks for Young people" in page
 
 
 def test_c11_and_c12_dates_reach_the_deadlines(current_plan):
