@@ -5,9 +5,6 @@ from django.urls import include, path
 from opengov.api import views as open_data
 from opengov.api.api import api
 
-admin.site.site_header = "OpenGov Platform"
-admin.site.site_title = "OpenGov Platform"
-
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

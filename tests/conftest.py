@@ -84,6 +84,7 @@ def users(make_user, demo):
         "agency": make_user("t-agency", Role.AGENCY_EDITOR, organisation=anmp),
         "irm": make_user("t-irm", Role.IRM_RESEARCHER),
         "moderator": make_user("t-moderator", Role.MODERATOR),
+        "administrator": make_user("t-administrator", Role.ADMINISTRATOR),
         "no_role": make_user("t-none"),
     }
 

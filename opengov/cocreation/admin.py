@@ -22,10 +22,16 @@ from .models import (
     Stage,
     Theme,
 )
-from .selectors import NOT_CONTRIBUTIONS
+from .selectors import (
+    answered_count,
+    desk_queue_answered,
+    received_contributions,
+    with_answer_state,
+)
 from .services import (
     contribution_moderate,
     contributions_respond,
+    group_set_status,
     groups_merge,
     groups_suggest,
 )
@@ -78,11 +84,15 @@ class ContributionGroupAdmin(OpenGovAdmin):
 
     @admin.action(description=_("Accept the selected groups"), permissions=["group"])
     def accept(self, request, queryset):
-        queryset.update(status=ContributionGroup.Status.ACCEPTED)
+        for group in queryset:
+            group_set_status(actor=request.user, group=group,
+                             status=ContributionGroup.Status.ACCEPTED)
 
     @admin.action(description=_("Ignore the selected suggestions"), permissions=["group"])
     def ignore(self, request, queryset):
-        queryset.update(status=ContributionGroup.Status.IGNORED)
+        for group in queryset:
+            group_set_status(actor=request.user, group=group,
+                             status=ContributionGroup.Status.IGNORED)
 
     @admin.action(description=_("Merge the selected groups into the first"),
                   permissions=["group"])
@@ -133,13 +143,8 @@ class AnsweredFilter(admin.SimpleListFilter):
                 ("yes", _("Answered"))]
 
     def queryset(self, request, queryset):
-        published = ReasonedResponse.objects.filter(published_on__isnull=False)
-        if self.value() == "yes":
-            return queryset.filter(responses__in=published).distinct()
-        if self.value() == "draft":
-            return queryset.filter(responses__isnull=False).exclude(responses__in=published)
-        if self.value() == "no":
-            return queryset.filter(responses__isnull=True)
+        if self.value() in ("yes", "draft", "no"):
+            return desk_queue_answered(queryset, self.value())
         return queryset
 
 
@@ -205,7 +210,12 @@ class ContributionAdmin(OpenGovAdmin):
     list_filter = (AnsweredFilter, "moderation_state", "groups", "stakeholder_type", "language",
                    "consent_to_publish", "themes", "process")
     search_fields = ("reference", "text", "author_name", "author_organisation")
-    readonly_fields = ("reference", "moderation_state", "moderation_reason")
+    # Nobody edits what a citizen wrote or overrides their consent: only the themes and the
+    # channel it came through are staff's to set; moderation is an action with a reason.
+    readonly_fields = ("reference", "process", "title", "text", "language", "stakeholder_type",
+                       "author_name", "author_organisation", "author_email",
+                       "consent_to_publish", "submitted_at", "moderation_state",
+                       "moderation_reason")
     filter_horizontal = ("themes",)
     date_hierarchy = "submitted_at"
     inlines = [ModerationDecisionInline]
@@ -214,15 +224,14 @@ class ContributionAdmin(OpenGovAdmin):
 
     @admin.display(boolean=True, description=_("answered"))
     def is_answered(self, obj):
-        return any(r.published_on for r in obj.responses.all())
+        return obj.is_answered
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("responses")
+        return with_answer_state(super().get_queryset(request))
 
     def changelist_view(self, request, extra_context=None):
-        received = Contribution.objects.exclude(moderation_state__in=NOT_CONTRIBUTIONS)
-        answered = received.filter(
-            responses__published_on__isnull=False).distinct().count()
+        received = received_contributions()
+        answered = answered_count(received)
         total = received.count()
         extra_context = {**(extra_context or {}), "subtitle": _(
             "%(answered)s of %(total)s contributions answered (%(share)s%%)") % {
@@ -257,6 +266,9 @@ class ContributionAdmin(OpenGovAdmin):
         return TemplateResponse(request, "admin/cocreation/import_contributions.html", {
             **self.admin_site.each_context(request), "title": _("Import contributions"),
             "opts": self.model._meta, "form": form, "report": report})
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def has_moderate_permission(self, request):
         return request.user.has_perm("cocreation.moderate_contribution")

@@ -1,9 +1,11 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.forms import HoneypotMixin
 
-from .models import Contribution, Theme
+from .models import Contribution, ReasonedResponse, Theme
 
 
 class ContributionForm(HoneypotMixin, forms.ModelForm):
@@ -56,9 +58,214 @@ class FeedbackFilterForm(forms.Form):
     decision = forms.ChoiceField(required=False, label=_("Decision"))
 
     def __init__(self, *args, member=None, **kwargs):
-        from .models import ReasonedResponse
-
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(member=member).order_by("name")
         self.fields["decision"].choices = [("", _("All decisions")),
                                            *ReasonedResponse.Decision.choices]
+
+
+# -- the co-creation and moderation desks --------------------------------------------------
+
+class QueueFilterForm(forms.Form):
+    """Filters of the contribution queue. Invalid values are dropped, never an error page."""
+
+    ANSWERED = [("", _("Answered or not")), ("no", _("Not answered yet")),
+                ("draft", _("Answer written, not published")), ("yes", _("Answered"))]
+    SORTS = [("-submitted_at", _("Newest first")), ("submitted_at", _("Oldest first"))]
+
+    q = forms.CharField(label=_("Words in the text"), required=False, max_length=200)
+    stage = forms.ModelChoiceField(label=_("Stage"), required=False, queryset=None,
+                                   empty_label=_("All stages"))
+    theme = forms.ModelChoiceField(label=_("Theme"), required=False, queryset=None,
+                                   empty_label=_("All themes"))
+    stakeholder_type = forms.ChoiceField(label=_("Stakeholder type"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    moderation_state = forms.ChoiceField(label=_("Moderation"), required=False)
+    answered = forms.ChoiceField(label=_("Reasoned response"), required=False, choices=ANSWERED)
+    sort = forms.ChoiceField(label=_("Order"), required=False, choices=SORTS)
+
+    def __init__(self, *args, process, languages, **kwargs):
+        from opengov.core.models import ModerationState
+
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = process.stages.order_by("starts_on")
+        self.fields["theme"].queryset = Theme.objects.filter(
+            member=process.plan.member).order_by("name")
+        self.fields["stakeholder_type"].choices = [
+            ("", _("All stakeholders")), *Contribution.StakeholderType.choices]
+        self.fields["language"].choices = [("", _("All languages")), *languages]
+        self.fields["moderation_state"].choices = [("", _("All states")),
+                                                   *ModerationState.choices]
+
+    def values(self):
+        """The valid filters only: a crafted value is ignored rather than refused."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items()
+                if value not in (None, "")}
+
+
+class ResponseForm(forms.ModelForm):
+    """A reasoned response (CC8): the decision, the five elements with one box per language
+    of the plan, the commitments it led to, and whether to publish it now."""
+
+    commitments = forms.ModelMultipleChoiceField(
+        label=_("Commitments it led to"), required=False, queryset=None,
+        widget=forms.CheckboxSelectMultiple)
+    publish = forms.BooleanField(
+        label=_("Publish now and tell the authors who left an e-mail address"), required=False)
+
+    class Meta:
+        model = ReasonedResponse
+        fields = ["decision"]
+
+    ELEMENTS = ("summary", "consideration", "influence", "reasons", "beyond_plan")
+
+    def __init__(self, *args, plan, langs, **kwargs):
+        from opengov.core.forms import label_languages, language_field_names
+        from opengov.plans.models import Commitment
+
+        super().__init__(*args, **kwargs)
+        self.langs = langs
+        model = self._meta.model
+        for name in language_field_names(self.ELEMENTS, langs):
+            self.fields[name] = model._meta.get_field(name).formfield(required=False)
+        label_languages(self, self.ELEMENTS, langs)
+        for name in language_field_names(self.ELEMENTS, langs):
+            # "(1) comments received (français)" → "(1) Comments received (français)"
+            label = str(self.fields[name].label)
+            self.fields[name].label = re.sub(r"^(\(\d\) )(\w)",
+                                             lambda m: m[1] + m[2].upper(), label)
+        self.fields["commitments"].queryset = Commitment.objects.filter(
+            plan=plan).order_by("number")
+
+    def groups(self):
+        """[(element label, help, [bound field per language])] for the template."""
+        model = self._meta.model
+        return [(model._meta.get_field(name).verbose_name,
+                 model._meta.get_field(name).help_text,
+                 [self[f"{name}_{lang}"] for lang in self.langs
+                  if f"{name}_{lang}" in self.fields]) for name in self.ELEMENTS]
+
+    def texts(self):
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields
+                if name.rsplit("_", 1)[0] in self.ELEMENTS}
+
+    def preview(self, lang):
+        """What the public will read in ``lang``: each element in that language, or in the
+        first language that has it (as the public pages fall back)."""
+        texts = self.texts()
+        order = [lang, *[code for code in self.langs if code != lang]]
+        return {name: next((texts.get(f"{name}_{code}", "") for code in order
+                            if texts.get(f"{name}_{code}", "").strip()), "")
+                for name in self.ELEMENTS}
+
+
+class ModerationForm(forms.Form):
+    """One moderation decision, with its reason (required to keep something out of view)."""
+
+    DECISIONS = [("published", _("Publish")), ("private", _("Hide (keep private)")),
+                 ("spam", _("Spam")), ("abuse", _("Abusive"))]
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=DECISIONS,
+                                 widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=300,
+                             help_text=_("Required to keep it out of public view; the "
+                                         "decision and its reason are recorded."))
+
+
+class GroupRenameForm(forms.Form):
+    name = forms.CharField(label=_("New name"), max_length=200)
+
+
+class ContributionImportForm(forms.Form):
+    mechanism = forms.ModelChoiceField(label=_("Received through"), required=False,
+                                       queryset=None, empty_label=_("Not stated"))
+    file = forms.FileField(label=_("CSV or XLSX file"), help_text=_(
+        "One contribution per row. Columns: text (required), title, language, "
+        "stakeholder_type, submitted_on, author_name, author_organisation, author_email, "
+        "consent_to_publish (yes/no), themes (separated by ;)."))
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mechanism"].queryset = process.input_mechanisms.order_by("opens_on")
+
+
+# -- the co-creation process, its timeline, outreach and input mechanisms (CC1–CC5) --------
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class _Translated(forms.ModelForm):
+    """A ModelForm whose translated ``texts`` get one box per language of the member."""
+
+    texts: tuple = ()
+
+    def __init__(self, *args, langs=(), **kwargs):
+        from opengov.core.forms import label_languages
+
+        super().__init__(*args, **kwargs)
+        self.langs = list(langs)
+        label_languages(self, self.texts, self.langs)
+
+
+def _translated(model, fields, texts, langs, *, widgets=None, base=_Translated):
+    """``base`` for ``model`` with ``fields`` then each of ``texts`` in every language."""
+    from opengov.core.forms import language_field_names
+
+    meta = type("Meta", (), {"model": model,
+                             "fields": [*fields, *language_field_names(texts, langs)],
+                             "widgets": widgets or {}})
+    return type(f"{model.__name__}Form", (base,), {"Meta": meta, "texts": texts})
+
+
+class _Period(_Translated):
+    """Refuses a period that ends before it starts, naming both dates."""
+
+    period = ("starts_on", "ends_on")
+
+    def clean(self):
+        data = super().clean()
+        start, end = (data.get(name) for name in self.period)
+        if start and end and end < start:
+            self.add_error(self.period[1], _("The end date comes before the start date."))
+        return data
+
+
+class _MechanismPeriod(_Period):
+    period = ("opens_on", "closes_on")
+
+
+def process_form(langs):
+    from .models import CoCreationProcess
+
+    return _translated(
+        CoCreationProcess, ["purpose", "timeline_published_on", "development_starts_on",
+                            "feedback_published_on"],
+        ("title", "objectives", "participation_overview"), langs,
+        widgets={"timeline_published_on": DATE, "development_starts_on": DATE,
+                 "feedback_published_on": DATE})
+
+
+def process_formsets(data, process, langs):
+    """The stages (CC1, CC2), outreach activities (CC4) and input mechanisms (CC5)."""
+    from django.forms import inlineformset_factory
+
+    from .models import CoCreationProcess, InputMechanism, OutreachActivity, Stage
+
+    parts = [
+        ("stages", Stage, _translated(
+            Stage, ["moment", "starts_on", "ends_on", "format"],
+            ("title", "objective", "participants", "activities", "resources", "place"), langs,
+            widgets={"starts_on": DATE, "ends_on": DATE}, base=_Period)),
+        ("outreach", OutreachActivity, _translated(
+            OutreachActivity, ["held_on", "format", "participants_count"],
+            ("title", "place", "description", "target_groups", "barriers"), langs,
+            widgets={"held_on": DATE})),
+        ("mechanisms", InputMechanism, _translated(
+            InputMechanism, ["kind", "opens_on", "closes_on"], ("title", "description"), langs,
+            widgets={"opens_on": DATE, "closes_on": DATE}, base=_MechanismPeriod)),
+    ]
+    return {prefix: inlineformset_factory(CoCreationProcess, model, form=form, extra=1,
+                                          can_delete=True)(
+        data, instance=process, prefix=prefix, form_kwargs={"langs": langs})
+        for prefix, model, form in parts}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -103,7 +105,10 @@ def suggest_groups(items: list[tuple], *, groups: int | None = None, seed: int =
             continue  # k-means puts everything somewhere; a loose bin is not a group
         order = members[np.argsort(-closeness)]
         weights = np.asarray(words[members].mean(axis=0)).ravel()
-        keywords = list(terms[np.argsort(-weights)][:4])
+        keywords = [str(term) for term in terms[np.argsort(-weights)][:4]]
+        # Name the group with the words as its members wrote them, accents included.
+        spelled = _spellings([items[i][1] for i in members])
+        keywords = [spelled.get(term, term) for term in keywords]
         suggestions.append(Suggestion(", ".join(keywords[:3]), [ids[i] for i in order],
                                       keywords))
     suggestions.sort(key=lambda s: -len(s.members))
@@ -121,6 +126,20 @@ def _near_duplicates(ids, vectors, threshold=DUPLICATE_SIMILARITY, chunk=2000):
             if i < col:
                 pairs.append((ids[i], ids[col], round(float(block[row, col]), 3)))
     return pairs
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _spellings(texts) -> dict[str, str]:
+    """Each folded, lower-case word → its most frequent spelling in ``texts``, lower-case
+    with its accents ("donnees" → "données")."""
+    counts = Counter(word.lower() for text in texts for word in re.findall(WORD_PATTERN, text))
+    best = {}
+    for word, _n in counts.most_common():
+        best.setdefault(_fold(word), word)
+    return best
 
 
 def _clean(text: str) -> str:

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opengov.core.models import ModerationState
+from opengov.core.activity import authorise, record
+from opengov.core.models import Activity, ModerationState
 
 from .models import Contribution, ModerationDecision, Theme
 from .services import contribution_submit
@@ -170,6 +171,7 @@ def check_rows(rows, *, process, default_language):
 
 def import_contributions(*, actor, process, mechanism, uploaded) -> Report:
     """Check every row, then create them all in one transaction, or none."""
+    authorise(actor, "cocreation.add_contribution", process)
     rows = read_table(uploaded)
     language = (process.plan.member.administrative_languages or ["en"])[0]
     cleaned, report = check_rows(rows, process=process, default_language=language)
@@ -196,4 +198,7 @@ def import_contributions(*, actor, process, mechanism, uploaded) -> Report:
                 contribution=contribution, previous_state=ModerationState.PENDING, state=state,
                 reason=reason, decided_by=actor)
             report.created += 1
+        record(actor=actor, kind=Activity.Kind.CONTRIBUTIONS_IMPORTED, target=process,
+               summary=_("%(count)s from %(file)s") % {"count": report.created,
+                                                       "file": uploaded.name})
     return report

@@ -286,11 +286,16 @@ class ContributionGroup(OpenGovModel):
 
 
 class ModerationDecision(models.Model):
-    """Who decided what about a contribution, and why. Decisions are never edited."""
+    """Who decided what about a contribution or a public comment, and why. Decisions are
+    never edited."""
 
     contribution = models.ForeignKey(
         Contribution, verbose_name=_("contribution"), on_delete=models.CASCADE,
-        related_name="moderation_decisions",
+        related_name="moderation_decisions", null=True, blank=True,
+    )
+    comment = models.ForeignKey(
+        "tracking.Comment", verbose_name=_("comment"), on_delete=models.CASCADE,
+        related_name="moderation_decisions", null=True, blank=True,
     )
     previous_state = models.CharField(_("from"), max_length=20, choices=ModerationState.choices)
     state = models.CharField(_("to"), max_length=20, choices=ModerationState.choices)
@@ -305,9 +310,13 @@ class ModerationDecision(models.Model):
         verbose_name = _("moderation decision")
         verbose_name_plural = _("moderation decisions")
         ordering = ["-decided_at", "-pk"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(contribution__isnull=False, comment__isnull=True)
+            | models.Q(contribution__isnull=True, comment__isnull=False),
+            name="decision_on_one_thing")]
 
     def __str__(self):
-        return f"{self.contribution}: {self.previous_state} → {self.state}"
+        return f"{self.contribution or self.comment}: {self.previous_state} → {self.state}"
 
 
 class ReasonedResponse(OpenGovModel):

@@ -1,4 +1,4 @@
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from opengov.core.models import ModerationState
@@ -18,6 +18,31 @@ def public_contributions():
 def published_responses():
     today = timezone.localdate()
     return ReasonedResponse.objects.filter(published_on__isnull=False, published_on__lte=today)
+
+
+def received_contributions():
+    """What counts as a contribution to the plan (spam and abuse do not)."""
+    return Contribution.objects.exclude(moderation_state__in=NOT_CONTRIBUTIONS)
+
+
+def with_answer_state(contributions):
+    """Annotate ``is_answered`` (a published reasoned response covers it, CC8/CC9) and
+    ``has_draft_answer`` (a response is written but not yet published).
+
+    The one definition of "answered", used by the co-creation desk, the feedback page and the
+    compliance facts alike.
+    """
+    links = ReasonedResponse.contributions.through.objects.filter(contribution=OuterRef("pk"))
+    published = published_responses().values("pk")
+    return contributions.annotate(
+        is_answered=Exists(links.filter(reasonedresponse__in=published)),
+        has_draft_answer=Exists(links.filter(reasonedresponse__published_on__isnull=True,
+                                             reasonedresponse__deleted_at=None)),
+    )
+
+
+def answered_count(contributions) -> int:
+    return with_answer_state(contributions).filter(is_answered=True).count()
 
 
 def open_mechanisms(member, on=None):
@@ -89,12 +114,76 @@ def feedback_rows(plan):
 
 def feedback_stats(plan):
     """How many inputs were received and answered, and how: the share answered is CC8's."""
-    received = Contribution.objects.filter(process__plan=plan).exclude(
-        moderation_state__in=NOT_CONTRIBUTIONS)
-    answered = received.filter(responses__in=published_responses()).distinct().count()
+    received = received_contributions().filter(process__plan=plan)
+    answered = answered_count(received)
     total = received.count()
     decisions = dict(
         published_responses().filter(process__plan=plan).values_list("decision")
         .annotate(n=Count("contributions")).values_list("decision", "n"))
     return {"received": total, "answered": answered,
             "share": round(100 * answered / total) if total else 0, "decisions": decisions}
+
+
+# -- the co-creation and moderation desks --------------------------------------------------
+
+def desk_queue(process, filters: dict):
+    """The contributions of ``process`` for the desk, filtered and ordered, each with its
+    answer state, themes and groups, in a fixed number of queries per page."""
+    from .models import ContributionGroup
+
+    contributions = with_answer_state(Contribution.objects.filter(process=process))
+    if filters.get("q"):
+        contributions = contributions.filter(Q(text__icontains=filters["q"])
+                                             | Q(title__icontains=filters["q"]))
+    if filters.get("stage"):
+        stage = filters["stage"]
+        contributions = contributions.filter(submitted_at__date__gte=stage.starts_on,
+                                             submitted_at__date__lte=stage.ends_on)
+    if filters.get("theme"):
+        contributions = contributions.filter(themes=filters["theme"])
+    for name in ("stakeholder_type", "language", "moderation_state"):
+        if filters.get(name):
+            contributions = contributions.filter(**{name: filters[name]})
+    if filters.get("answered"):
+        contributions = desk_queue_answered(contributions, filters["answered"])
+    return contributions.prefetch_related(
+        "themes", Prefetch("groups", queryset=ContributionGroup.objects.exclude(
+            status=ContributionGroup.Status.IGNORED), to_attr="open_groups"),
+    ).order_by(filters.get("sort") or "-submitted_at", "-pk")
+
+
+def desk_queue_answered(contributions, answered):
+    """Keep the contributions that are answered ("yes"), have only an unpublished answer
+    ("draft") or none at all ("no")."""
+    if "is_answered" not in contributions.query.annotations:
+        contributions = with_answer_state(contributions)
+    return {
+        "yes": contributions.filter(is_answered=True),
+        "draft": contributions.filter(is_answered=False, has_draft_answer=True),
+        "no": contributions.filter(is_answered=False, has_draft_answer=False),
+    }.get(answered, contributions)
+
+
+def desk_groups(process):
+    """The process's groups (suggested and accepted first), each with its members."""
+    from .models import ContributionGroup
+
+    return (ContributionGroup.objects.filter(process=process)
+            .prefetch_related(Prefetch(
+                "contributions", queryset=with_answer_state(Contribution.objects.all())
+                .order_by("submitted_at")))
+            .annotate(size=Count("contributions", distinct=True))
+            .order_by("status", "-size", "name"))
+
+
+def process_counts(processes):
+    """Received, answered and pending inputs of each process, in three queries."""
+    received = dict(received_contributions().filter(process__in=processes)
+                    .values_list("process").annotate(n=Count("pk")))
+    answered = dict(with_answer_state(received_contributions().filter(process__in=processes))
+                    .filter(is_answered=True).values_list("process").annotate(n=Count("pk")))
+    pending = dict(Contribution.objects.filter(process__in=processes,
+                                               moderation_state=ModerationState.PENDING)
+                   .values_list("process").annotate(n=Count("pk")))
+    return {p.pk: {"received": received.get(p.pk, 0), "answered": answered.get(p.pk, 0),
+                   "pending": pending.get(p.pk, 0)} for p in processes}

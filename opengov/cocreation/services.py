@@ -10,11 +10,19 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from opengov.core.models import ModerationState
+from opengov.core.activity import authorise, record
+from opengov.core.models import Activity, ModerationState
 
-from .models import Contribution, ModerationDecision, ReasonedResponse
+from .models import (
+    CoCreationProcess,
+    Contribution,
+    ContributionGroup,
+    ModerationDecision,
+    ReasonedResponse,
+)
 
 REASON_REQUIRED = {ModerationState.SPAM, ModerationState.ABUSE, ModerationState.PRIVATE}
 
@@ -66,23 +74,36 @@ def _send_receipt(contribution, site_url):
 def contribution_moderate(*, actor, contribution, state, reason="") -> ModerationDecision | None:
     """Change a contribution's moderation state, recording who decided and why.
 
-    A contribution whose author did not agree to publication can never be published.
+    A contribution whose author did not agree to publication can never be published, and
+    moderation never touches what the author wrote.
     """
     contribution = Contribution.all_objects.select_for_update().get(pk=contribution.pk)
-    state = ModerationState(state)
-    if state == ModerationState.PUBLISHED and not contribution.consent_to_publish:
+    authorise(actor, "cocreation.moderate_contribution", contribution)
+    if ModerationState(state) == ModerationState.PUBLISHED and not contribution.consent_to_publish:
         raise ValidationError(_("This author did not agree to publication: it stays private."))
+    return moderate(actor=actor, item=contribution, state=state, reason=reason,
+                    kind=Activity.Kind.CONTRIBUTION_MODERATED)
+
+
+def moderate(*, actor, item, state, reason, kind) -> ModerationDecision | None:
+    """The decision itself, for a contribution or a public comment (the caller has checked
+    the permission and holds the row lock)."""
+    state = ModerationState(state)
     if state in REASON_REQUIRED and not reason.strip():
-        raise ValidationError(_("Say why this contribution is kept out of public view."))
-    if state == contribution.moderation_state:
+        raise ValidationError(_("Say why this is kept out of public view."))
+    if state == item.moderation_state:
         return None
+    target = {item._meta.model_name: item}
     decision = ModerationDecision.objects.create(
-        contribution=contribution, previous_state=contribution.moderation_state, state=state,
-        reason=reason.strip() or _("Published after review."), decided_by=actor,
+        previous_state=item.moderation_state, state=state,
+        reason=reason.strip() or _("Published after review."), decided_by=actor, **target,
     )
-    contribution.moderation_state = state
-    contribution.moderation_reason = decision.reason
-    contribution.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
+    item.moderation_state = state
+    item.moderation_reason = decision.reason
+    item.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
+    record(actor=actor, kind=kind, target=item,
+           summary=f"{decision.get_previous_state_display()} → {decision.get_state_display()}"
+           f": {decision.reason}")
     return decision
 
 
@@ -92,30 +113,49 @@ RESPONSE_FIELDS = ("summary", "consideration", "influence", "reasons", "beyond_p
 @transaction.atomic
 def contributions_respond(*, actor, process, contributions, decision, texts, commitments=(),
                           publish=False, site_url="") -> ReasonedResponse:
-    """Answer one contribution or a group of them with the five elements of CC8."""
+    """Answer one contribution or a group of them with the five elements of CC8.
+
+    ``texts`` maps each element, or its translated column (``summary_fr``...), to its text;
+    each of the first four elements needs a text in at least one language.
+    """
     contributions = list(contributions)
     if not contributions:
         raise ValidationError(_("Choose at least one contribution to answer."))
+    authorise(actor, "cocreation.add_reasonedresponse", process)
     if any(c.process_id != process.pk for c in contributions):
         raise ValidationError(_("All contributions answered together belong to one process."))
-    missing = [f for f in RESPONSE_FIELDS[:4] if not (texts.get(f) or "").strip()]
+    texts = {field: (text or "").strip() for field, text in texts.items()
+             if _root(field) is not None}
+    missing = [f for f in RESPONSE_FIELDS[:4]
+               if not any(text for field, text in texts.items() if _root(field) == f)]
     if missing:
         raise ValidationError(_("A reasoned response covers the comments received, how they "
                                 "were considered, their influence and the reasons (CC8)."))
-    response = ReasonedResponse.objects.create(
-        process=process, decision=decision,
-        **{field: (texts.get(field) or "").strip() for field in RESPONSE_FIELDS},
-    )
+    commitments = list(commitments)
+    if any(c.plan_id != process.plan_id for c in commitments):
+        raise ValidationError(_("A response links only to commitments of its own plan."))
+    response = ReasonedResponse.objects.create(process=process, decision=decision, **texts)
     response.contributions.set(contributions)
     response.commitments.set(commitments)
+    record(actor=actor, kind=Activity.Kind.RESPONSE_WRITTEN, target=response,
+           summary=", ".join(c.reference for c in contributions)[:500])
     if publish:
         response_publish(actor=actor, response=response, site_url=site_url)
     return response
 
 
+def _root(field):
+    """``summary_fr`` → ``summary``; ``beyond_plan_es`` → ``beyond_plan``."""
+    for root in RESPONSE_FIELDS:
+        if field == root or field.startswith(root + "_"):
+            return root
+    return None
+
+
 @transaction.atomic
 def response_publish(*, actor, response, published_on=None, site_url=""):
     """Publish a response (CC9) and tell each contributor with an e-mail address, once."""
+    authorise(actor, "cocreation.change_reasonedresponse", response)
     response.published_on = published_on or timezone.localdate()
     response.save(update_fields=["published_on", "updated_at"])
     for contribution in response.contributions.filter(answer_notified_at__isnull=True) \
@@ -123,6 +163,7 @@ def response_publish(*, actor, response, published_on=None, site_url=""):
         transaction.on_commit(lambda c=contribution: _send_answer_notice(c, site_url))
     response.contributions.filter(answer_notified_at__isnull=True).exclude(
         author_email="").update(answer_notified_at=timezone.now())
+    record(actor=actor, kind=Activity.Kind.RESPONSE_PUBLISHED, target=response)
     return response
 
 
@@ -140,34 +181,43 @@ def _send_answer_notice(contribution, site_url):
 
 
 # -- grouping (CC6, CC7) ----------------------------------------------------------------------
+# A group is only a way to read and answer inputs together: no function here changes what a
+# contribution says, and a group that goes away is hidden (soft-deleted), not lost.
 
 @transaction.atomic
 def groups_suggest(*, actor, process, groups=None) -> list:
     """Replace the process's pending suggestions with fresh ones; accepted and ignored groups
     stay as staff left them."""
     from .grouping import suggest_groups
-    from .models import ContributionGroup
 
+    authorise(actor, "cocreation.add_contributiongroup", process)
     ContributionGroup.objects.filter(process=process,
                                      status=ContributionGroup.Status.SUGGESTED).delete()
     inputs = Contribution.objects.filter(process=process).exclude(
         moderation_state__in=[ModerationState.SPAM, ModerationState.ABUSE])
-    result = suggest_groups(list(inputs.values_list("pk", "text")), groups=groups)
+    texts = dict(inputs.values_list("pk", "text"))
+    result = suggest_groups(list(texts.items()), groups=groups)
     created = []
     for suggestion in result.groups:
         group = ContributionGroup.objects.create(
-            process=process, name=suggestion.label.capitalize(), keywords=", ".join(
+            process=process, name=_capitalise(suggestion.label), keywords=", ".join(
                 suggestion.keywords))
         group.contributions.set(suggestion.members)
         created.append(group)
     for members in _connected(result.duplicates):
         group = ContributionGroup.objects.create(
             process=process, kind=ContributionGroup.Kind.DUPLICATE,
-            name=_("Near-duplicates of %(reference)s") % {
-                "reference": Contribution.objects.get(pk=min(members)).reference})
+            name=_("Near-duplicates: “%(start)s”") % {
+                "start": Truncator(texts[min(members)]).words(8)})
         group.contributions.set(members)
         created.append(group)
+    record(actor=actor, kind=Activity.Kind.GROUPS_SUGGESTED, target=process,
+           summary=str(len(created)))
     return created
+
+
+def _capitalise(label):
+    return label[:1].upper() + label[1:]
 
 
 def _connected(pairs):
@@ -189,6 +239,32 @@ def _connected(pairs):
     return [sorted(c) for c in components.values() if len(c) > 1]
 
 
+def _group_changed(actor, group, summary):
+    record(actor=actor, kind=Activity.Kind.GROUP_CHANGED, target=group, summary=summary)
+
+
+@transaction.atomic
+def group_set_status(*, actor, group, status) -> ContributionGroup:
+    """Accept a suggestion (it becomes a group staff answer together) or ignore it."""
+    authorise(actor, "cocreation.change_contributiongroup", group)
+    group.status = ContributionGroup.Status(status)
+    group.save(update_fields=["status", "updated_at"])
+    _group_changed(actor, group, group.get_status_display())
+    return group
+
+
+@transaction.atomic
+def group_rename(*, actor, group, name) -> ContributionGroup:
+    authorise(actor, "cocreation.change_contributiongroup", group)
+    name = name.strip()
+    if not name:
+        raise ValidationError(_("Give the group a name."))
+    previous, group.name = group.name, name[:200]
+    group.save(update_fields=["name", "updated_at"])
+    _group_changed(actor, group, f"{previous} → {group.name}")
+    return group
+
+
 @transaction.atomic
 def groups_merge(*, actor, groups, name=""):
     """Merge groups into the first one; the others are hidden (soft-deleted), not lost."""
@@ -197,12 +273,67 @@ def groups_merge(*, actor, groups, name=""):
         raise ValidationError(_("Choose at least two groups to merge."))
     if len({g.process_id for g in groups}) != 1:
         raise ValidationError(_("Only groups of the same process can be merged."))
+    for group in groups:
+        authorise(actor, "cocreation.change_contributiongroup", group)
     target, others = groups[0], groups[1:]
     for other in others:
         target.contributions.add(*other.contributions.all())
         other.delete()
     target.status = target.Status.ACCEPTED
-    if name:
-        target.name = name
+    if name.strip():
+        target.name = name.strip()[:200]
     target.save()
+    _group_changed(actor, target, ", ".join(o.name for o in others)[:500])
     return target
+
+
+@transaction.atomic
+def group_split(*, actor, group, contributions, name) -> ContributionGroup:
+    """Take some members out of ``group`` into a new accepted group of the same process."""
+    authorise(actor, "cocreation.change_contributiongroup", group)
+    chosen = list(group.contributions.filter(pk__in=[c.pk for c in contributions]))
+    if not chosen or len(chosen) == group.contributions.count():
+        raise ValidationError(_("Choose some of the group's contributions, not none or all."))
+    if not name.strip():
+        raise ValidationError(_("Give the new group a name."))
+    new = ContributionGroup.objects.create(process=group.process, name=name.strip()[:200],
+                                           status=ContributionGroup.Status.ACCEPTED)
+    new.contributions.set(chosen)
+    group.contributions.remove(*chosen)
+    _group_changed(actor, group, _("%(count)s moved to %(name)s") % {
+        "count": len(chosen), "name": new.name})
+    return new
+
+
+@transaction.atomic
+def group_move(*, actor, contribution, source, target) -> None:
+    """Move one contribution from ``source`` to ``target`` (same process)."""
+    authorise(actor, "cocreation.change_contributiongroup", source)
+    authorise(actor, "cocreation.change_contributiongroup", target)
+    if source.process_id != target.process_id or contribution.process_id != source.process_id:
+        raise ValidationError(_("Contributions move only between groups of their own process."))
+    if not source.contributions.filter(pk=contribution.pk).exists():
+        raise ValidationError(_("This contribution is not in that group."))
+    source.contributions.remove(contribution)
+    target.contributions.add(contribution)
+    _group_changed(actor, target, _("%(reference)s moved from %(name)s") % {
+        "reference": contribution.reference, "name": source.name})
+
+
+# -- the process, its timeline, outreach and input mechanisms (CC1–CC5) --------------------
+
+@transaction.atomic
+def process_save(*, actor, form, formsets) -> CoCreationProcess:
+    """Save a co-creation process (validated ``form``) with its stages, outreach activities
+    and input mechanisms (validated inline formsets). Removed rows are hidden, not lost."""
+    process = form.instance
+    if process.pk:
+        authorise(actor, "cocreation.change_cocreationprocess", process)
+    else:
+        authorise(actor, "cocreation.add_cocreationprocess", process.plan)
+    process = form.save()
+    for formset in formsets:
+        formset.instance = process
+        formset.save()
+    record(actor=actor, kind=Activity.Kind.PROCESS_SAVED, target=process)
+    return process

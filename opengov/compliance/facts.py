@@ -9,8 +9,8 @@ from datetime import date
 
 from django.db.models import Min
 
-from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
-from opengov.cocreation.selectors import NOT_CONTRIBUTIONS
+from opengov.cocreation.models import CoCreationProcess, ReasonedResponse
+from opengov.cocreation.selectors import answered_count, received_contributions
 from opengov.forum.models import Meeting
 from opengov.forum.selectors import current_seats
 from opengov.plans.models import ActionPlan, PlanVersion
@@ -24,10 +24,9 @@ from opengov.tracking.models import ProgressUpdate
 def _process_facts(process: CoCreationProcess | None) -> rf.CoCreation | None:
     if process is None:
         return None
-    contributions = Contribution.objects.filter(process=process).exclude(
-        moderation_state__in=NOT_CONTRIBUTIONS)
+    contributions = received_contributions().filter(process=process)
     published = ReasonedResponse.objects.filter(process=process, published_on__isnull=False)
-    answered = contributions.filter(responses__in=published).distinct().count()
+    answered = answered_count(contributions)
     feedback = process.feedback_published_on or published.aggregate(d=Min("published_on"))["d"]
     return rf.CoCreation(
         timeline_published_on=process.timeline_published_on,

@@ -17,7 +17,7 @@ from opengov.rules.commitments import check_plan
 from opengov.rules.facts import facts_as_json
 from opengov.rules.requirements import contrary_to_process, evaluate
 from opengov.rules.schema import validate
-from opengov.rules.verdicts import Verdict
+from opengov.rules.verdicts import SEVERITY, Status, Verdict
 
 from .facts import commitment_checks_input, plan_facts
 
@@ -78,6 +78,45 @@ class Row:
     @property
     def rule(self):
         return self.verdict.rule
+
+    @property
+    def needs_action(self) -> bool:
+        return self.verdict.status in ACTION_STATUSES
+
+
+# What a Point of Contact must act on: a requirement failed, about to fail, or that cannot be
+# judged because facts are missing. Each of them has a next step in the registry.
+ACTION_STATUSES = (Status.NOT_MET, Status.AT_RISK, Status.UNKNOWN)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How the minimum requirements stand: one count per verdict (the refresh of a
+    four-year plan is judged apart from the plan, so a requirement can count twice)."""
+
+    met: int
+    at_risk: int
+    not_met: int
+    other: int  # not yet due, or not known
+
+    @property
+    def total(self) -> int:
+        return self.met + self.at_risk + self.not_met + self.other
+
+
+def minimum_requirements_summary(rows) -> Summary:
+    statuses = [row.verdict.status for row in rows
+                if row.rule in registry.MINIMUM_REQUIREMENTS]
+    met, at_risk, not_met = (statuses.count(s) for s in
+                             (Status.MET, Status.AT_RISK, Status.NOT_MET))
+    return Summary(met, at_risk, not_met, len(statuses) - met - at_risk - not_met)
+
+
+def rows_to_act_on(rows) -> list[Row]:
+    """The verdicts needing action, worst first, then the soonest due."""
+    return sorted((row for row in rows if row.needs_action),
+                  key=lambda row: (SEVERITY.index(row.verdict.status),
+                                   row.verdict.due or date.max))
 
 
 @dataclass

@@ -7,6 +7,7 @@ models with translated fields, which shows each field's languages side by side):
 - "Delete" only hides a record; deleted records can be listed and restored (safedelete).
 """
 
+from django.contrib import admin
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -15,6 +16,8 @@ from modeltranslation.admin import (
 from rules.contrib.admin import ObjectPermissionsInlineModelAdminMixin, ObjectPermissionsModelAdmin
 from safedelete.admin import SafeDeleteAdmin, SafeDeleteAdminFilter
 from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Activity
 
 
 class OpenGovAdmin(SimpleHistoryAdmin, SafeDeleteAdmin, ObjectPermissionsModelAdmin):
@@ -38,3 +41,25 @@ class TranslatedTabularInline(ObjectPermissionsInlineModelAdminMixin, Translatio
 
 class TranslatedStackedInline(ObjectPermissionsInlineModelAdminMixin, TranslationStackedInline):
     extra = 0
+
+
+class ActivityAdmin(admin.ModelAdmin):
+    """The activity log, read only: written by the services, never by hand."""
+
+    list_display = ("at", "actor", "kind", "target_label", "summary")
+    list_filter = ("kind", ("actor", admin.RelatedOnlyFieldListFilter))
+    search_fields = ("target_label", "summary")
+    date_hierarchy = "at"
+    list_select_related = ("actor",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(Activity, ActivityAdmin)

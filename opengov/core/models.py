@@ -46,3 +46,59 @@ class ModerationState(models.TextChoices):
     PRIVATE = "private", _("Kept private (no consent to publish)")
     SPAM = "spam", _("Spam")
     ABUSE = "abuse", _("Abusive")
+
+
+class Activity(models.Model):
+    """One line of the activity log: who did what, to which record, when.
+
+    Every write service records one (``opengov.core.activity.record``). The log is for the
+    Point of Contact team and administrators; it is never edited and never public. The
+    record's name is kept as it was, so the line still reads after the record changes.
+    """
+
+    class Kind(models.TextChoices):
+        CONTRIBUTION_MODERATED = "contribution_moderated", _("Contribution moderated")
+        COMMENT_MODERATED = "comment_moderated", _("Comment moderated")
+        COMMENT_ANSWERED = "comment_answered", _("Comment answered")
+        RESPONSE_WRITTEN = "response_written", _("Reasoned response written")
+        RESPONSE_PUBLISHED = "response_published", _("Reasoned response published")
+        GROUPS_SUGGESTED = "groups_suggested", _("Groups suggested")
+        GROUP_CHANGED = "group_changed", _("Group of contributions changed")
+        CONTRIBUTIONS_IMPORTED = "contributions_imported", _("Contributions imported")
+        UPDATE_POSTED = "update_posted", _("Progress update posted")
+        UPDATE_PUBLISHED = "update_published", _("Progress update published")
+        IMPLEMENTATION_PLAN_SAVED = "implementation_plan_saved", _("Implementation plan saved")
+        DOCUMENT_ADDED = "document_added", _("Document filed")
+        DOCUMENT_CHANGED = "document_changed", _("Document details changed")
+        VERSION_ADDED = "version_added", _("Document version added")
+        COMMITMENT_SAVED = "commitment_saved", _("Commitment saved")
+        PLAN_SAVED = "plan_saved", _("Plan sections saved")
+        PLAN_DELIVERED = "plan_delivered", _("Plan version delivered")
+        FORUM_CHANGED = "forum_changed", _("Forum changed")
+        MEETING_SAVED = "meeting_saved", _("Meeting saved")
+        PROCESS_SAVED = "process_saved", _("Co-creation process saved")
+        REPORT_SAVED = "report_saved", _("Report saved")
+        IRM_RECORD_SAVED = "irm_record_saved", _("IRM record saved")
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        "auth.User", verbose_name=_("who"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("what"), max_length=40, choices=Kind.choices, db_index=True)
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType", verbose_name=_("kind of record"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    target_id = models.PositiveBigIntegerField(_("record number"), null=True, blank=True)
+    target_label = models.CharField(_("record"), max_length=300, blank=True)
+    summary = models.CharField(_("details"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activity log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}: {self.target_label}"

@@ -15,6 +15,9 @@ class Role(models.TextChoices):
     AGENCY_EDITOR = "agency_editor", _("Agency editor")
     IRM_RESEARCHER = "irm_researcher", _("IRM researcher")
     MODERATOR = "moderator", _("Moderator")
+    # Keeps the platform itself: users and roles, reference data, history and restore, in
+    # the Django admin. Every other role works in the workspace.
+    ADMINISTRATOR = "administrator", _("Administrator")
 
 
 def ensure_role_groups():

@@ -362,10 +362,17 @@ class DemoBuilder:
                 by_outcome.setdefault(outcome, []).append(contribution)
         spam = ("Gagnez 5000 € par semaine depuis chez vous !!! cliquez ici",
                 "Buy cheap watches online best price")
+        from opengov.cocreation.services import contribution_moderate
+
         for text in spam:
-            self.new_contribution(process, "fr", "other", [], text, date(S, 5, 2), None,
-                                  moderation_state=ModerationState.SPAM,
-                                  moderation_reason="Publicité sans rapport avec le plan")
+            # Kept out by the demo's moderator, through the service: the decision and the
+            # activity log show who and why.
+            contribution = self.new_contribution(process, "fr", "other", [], text,
+                                                  date(S, 5, 2), None,
+                                                  moderation_state=ModerationState.PENDING)
+            contribution_moderate(actor=self.accounts["moderation"], contribution=contribution,
+                                  state=ModerationState.SPAM,
+                                  reason="Publicité sans rapport avec le plan")
         published = date(S, 11, 18)
         for outcome, contributions in by_outcome.items():
             if outcome in cc.REJECTIONS:
@@ -809,6 +816,7 @@ class DemoBuilder:
     # -- accounts ----------------------------------------------------------------------
     def build_users(self):
         User = get_user_model()
+        self.accounts = {}
         for username, role, person in DEMO_USERS:
             if role is None:
                 user = User.objects.create_superuser(username, "admin@valmerre.example",
@@ -817,6 +825,7 @@ class DemoBuilder:
             user = User.objects.create_user(username, f"{username}@valmerre.example",
                                             DEMO_PASSWORD)
             grant_role(user, role)
+            self.accounts[username] = user
             if person and person in getattr(self, "people", {}):
                 p = self.people[person]
                 p.user = user

@@ -41,7 +41,9 @@ class ActionPlanAdmin(TranslatedAdmin):
     )
     list_filter = ("status", "duration_years", "delivery_slot", "is_public", "member")
     search_fields = ("title", "introduction")
-    readonly_fields = ("ends_on",)
+    # C7: status, publication and delivery change only through plan_submit / plan_amend,
+    # which freeze the delivered version; never by hand.
+    readonly_fields = ("ends_on", "status", "is_public", "delivered_on")
     inlines = [CommitmentInline, LocalInitiativeInline]
 
 

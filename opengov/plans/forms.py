@@ -1,12 +1,19 @@
 """Authoring forms for the plan (AP1) and its commitments (CM1), one box per language."""
 
+from functools import cached_property
+from types import SimpleNamespace
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms import inlineformset_factory
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
+from opengov.cocreation.models import ReasonedResponse
 from opengov.core.forms import label_languages, language_field_names
 from opengov.members.models import Organisation
+from opengov.rules.commitments import SHORT_DESCRIPTION_LIMIT
 
 from .models import ActionPlan, Commitment, CommitmentStakeholder, LocalInitiative, Milestone
 
@@ -50,6 +57,67 @@ GUIDES = {
 }
 
 
+# The parts of the commitment template (CM1), in order, with the texts each holds. The page
+# shows a menu of these parts; the identification also holds the number, lead agency,
+# period and themes, the milestones and stakeholders are formsets, the responses a list.
+COMMITMENT_PARTS = (
+    ("identification", ("title", "short_description")),
+    ("problem", ("problem", "causes")),
+    ("solution", ("done_so_far", "solution", "expected_results")),
+    ("values", ("transparency", "accountability", "participation")),
+    ("challenge", ("challenge_priority", "challenge_cocreation_note", "local_jurisdiction",
+                   "national_policy")),
+)
+# What the live counter of the short description says (the script fills the same texts).
+COUNT_UNDER = _("{count} characters: {left} left.")
+COUNT_OVER = _("{count} characters: {over} too many. The short description must have fewer "
+               "than {limit} characters (CM2).")
+# An id beyond 64 bits never names a record; some databases raise on it (SQLite: an
+# OverflowError) instead of finding nothing.
+_ID_RANGE = range(-(2 ** 63), 2 ** 63)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of records that refuses ids out of the database's integer range
+    as invalid choices: Django's own field passes them to ``pk__in``, which fails with a
+    server error on SQLite instead of a form error."""
+
+    def _check_values(self, value):
+        for item in value if isinstance(value, list | tuple) else ():
+            try:
+                number = int(str(item).strip())
+            except ValueError:
+                continue  # the parent says "“abc” is not a valid value"
+            if number not in _ID_RANGE:
+                raise ValidationError(self.error_messages["invalid_choice"],
+                                      code="invalid_choice", params={"value": item})
+        return super()._check_values(value)
+
+
+def _share_choices(field, organisations):
+    """Give a choice of organisations its options from a list read once for the whole page:
+    each form of a formset would otherwise read them again (one query per milestone).
+    Validation still asks the field's queryset, so only the member's organisations pass."""
+    options = [(organisation.pk, str(organisation)) for organisation in organisations]
+    empty = getattr(field, "empty_label", None)
+    field.choices = [("", empty), *options] if empty is not None else options
+
+
+def organisation_choices(member):
+    """The member's organisations, read once for every choice of the commitment editor."""
+    return list(Organisation.objects.filter(member=member).order_by("name"))
+
+
+def cm2_length(value):
+    """CM2: a short description has fewer than SHORT_DESCRIPTION_LIMIT characters. Said by
+    the server with the rule, instead of the browser silently cutting the text."""
+    if len(value) >= SHORT_DESCRIPTION_LIMIT:
+        raise ValidationError(
+            _("The short description has %(length)s characters; it must have fewer than "
+              "%(limit)s (CM2). Shorten it: the details belong in the other fields."),
+            code="cm2", params={"length": len(value), "limit": SHORT_DESCRIPTION_LIMIT})
+
+
 def _with_languages(base, fields, langs):
     """A ModelForm class of ``base`` whose translated ``fields`` have a box per language."""
     meta = type("Meta", (base.Meta,), {
@@ -91,32 +159,123 @@ def plan_sections_form(langs):
 
 
 class CommitmentForm(TranslatedForm):
+    """The whole commitment template (CM1).
+
+    ``can_assign`` says whether the user holds ``plans.assign_commitment``: without it the
+    number and the lead agency are shown but disabled, and whatever a request sends for
+    them is ignored (Django keeps a disabled field's initial value).
+    """
+
+    ASSIGNED = ("number", "lead_agency")
+
+    responses = SafeModelMultipleChoiceField(
+        queryset=ReasonedResponse.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Reasoned responses that led to this commitment"),
+        help_text=_("The co-creation's decisions on contributions (CC8) this commitment "
+                    "answers."),
+    )
+
     class Meta:
         model = Commitment
         fields = ["number", "lead_agency", "period_start", "period_end", "themes",
                   "is_challenge", "is_local", "local_kind"]
         widgets = {"period_start": DATE, "period_end": DATE,
                    "themes": forms.CheckboxSelectMultiple}
+        field_classes = {"themes": SafeModelMultipleChoiceField}
 
-    def __init__(self, *args, plan, **kwargs):
+    def __init__(self, *args, plan, can_assign=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.instance.plan = plan
+        self.can_assign = can_assign
         self.fields["lead_agency"].queryset = Organisation.objects.filter(
             member=plan.member).order_by("name")
         self.fields["themes"].queryset = self.fields["themes"].queryset.filter(
             member=plan.member)
         self.fields["themes"].required = False
+        responses = self.fields["responses"]
+        responses.queryset = ReasonedResponse.objects.filter(
+            process__plan=plan).order_by("pk")
+        responses.label_from_instance = lambda response: (
+            f"{Truncator(response.summary).chars(140)} ({response.get_decision_display()})")
         if self.instance.pk is None:  # a new commitment: the next number, the plan's period
             last = plan.commitments.order_by("-number").values_list("number", flat=True).first()
             self.initial["number"] = self.initial.get("number") or (last or 0) + 1
             self.initial["period_start"] = self.initial.get("period_start") or plan.starts_on
             self.initial["period_end"] = self.initial.get("period_end") or plan.ends_on
+        else:
+            self.initial["responses"] = list(
+                self.instance.responses.filter(process__plan=plan).values_list("pk", flat=True))
+        if not can_assign:
+            for name in self.ASSIGNED:
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _(
+                    "Only the Point of Contact team sets a commitment's number and lead "
+                    "agency.")
         self.fields["is_challenge"].help_text = _(
             "CM5: only in a plan in implementation, at most two per plan; deliver it through "
             "an amended plan.")
         self.fields["is_local"].help_text = _(
             "CM6: local in scope, derived from a national policy, reported quarterly.")
+        for name in self.counted_fields:
+            field = self.fields[name]
+            # No maxlength: the browser would cut the text without a word. The server says
+            # what CM2 asks instead, and a live counter shows the length while typing.
+            attrs = {key: value for key, value in field.widget.attrs.items()
+                     if key != "maxlength"}
+            field.widget = forms.Textarea(attrs={**attrs, "rows": 3})
+            field.validators = [v for v in field.validators
+                                if not isinstance(v, MaxLengthValidator)] + [cm2_length]
+
+    @cached_property
+    def has_responses(self):
+        """Whether the plan's co-creation has reasoned responses to link to."""
+        return self.fields["responses"].queryset.exists()
+
+    @property
+    def counted_fields(self):
+        """The short description in each language: counted live, limited by CM2."""
+        return [f"short_description_{lang}" for lang in self.langs
+                if f"short_description_{lang}" in self.fields]
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.counted_fields:  # the counter, then the error when there is one
+            ids = [self.counter_id(name)]
+            if self._errors and name in self._errors:
+                ids.append(f"{self[name].auto_id}_error")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def counter_id(self, name):
+        return f"{self[name].auto_id}-count"
+
+    def counter(self, name):
+        """What the live counter under ``name`` says now, and the texts the script uses."""
+        text = (self[name].value() or "").strip()
+        count, most = len(text), SHORT_DESCRIPTION_LIMIT - 1
+        values = {"count": count, "left": most - count, "over": count - most,
+                  "limit": SHORT_DESCRIPTION_LIMIT}
+        template = COUNT_OVER if count > most else COUNT_UNDER
+        return {"id": self.counter_id(name), "limit": SHORT_DESCRIPTION_LIMIT,
+                "under": COUNT_UNDER, "over_text": COUNT_OVER, "is_over": count > most,
+                "text": str(template).format(**values)}
+
+    @cached_property
+    def parts(self):
+        """The template's text groups by part (see COMMITMENT_PARTS), each an object with
+        ``groups`` as ``includes/translated_groups.html`` reads them; the identification's
+        groups also carry the counter of each box (or None)."""
+        by_name = {group[0]: group for group in self.groups()}
+        parts = {key: SimpleNamespace(groups=[by_name[n] for n in names if n in by_name])
+                 for key, names in COMMITMENT_PARTS}
+        counted = set(self.counted_fields)
+        parts["identification"].boxes = [
+            (name, label, guide,
+             [(field, self.counter(field.name) if field.name in counted else None)
+              for field in fields], findings)
+            for name, label, guide, fields, findings in parts["identification"].groups]
+        return parts
 
     def clean(self):
         data = super().clean()
@@ -155,13 +314,19 @@ class MilestoneForm(forms.ModelForm):
         fields = ["number", "starts_on", "due_on", "lead", "supporting"]
         widgets = {"starts_on": DATE, "due_on": DATE,
                    "supporting": forms.SelectMultiple(attrs={"size": 4})}
+        field_classes = {"supporting": SafeModelMultipleChoiceField}
 
-    def __init__(self, *args, member=None, langs=(), **kwargs):
+    def __init__(self, *args, member=None, langs=(), organisations=None, **kwargs):
+        """``organisations``: the member's organisations read once for the whole formset
+        (``organisation_choices``); without it each form reads them."""
         super().__init__(*args, **kwargs)
-        organisations = Organisation.objects.filter(member=member).order_by("name")
-        self.fields["lead"].queryset = organisations
-        self.fields["supporting"].queryset = organisations
+        queryset = Organisation.objects.filter(member=member).order_by("name")
+        self.fields["lead"].queryset = queryset
+        self.fields["supporting"].queryset = queryset
         self.fields["supporting"].required = False
+        if organisations is not None:
+            _share_choices(self.fields["lead"], organisations)
+            _share_choices(self.fields["supporting"], organisations)
         label_languages(self, ("title", "expected_result"), langs)
 
     def clean(self):
@@ -188,10 +353,12 @@ class StakeholderForm(forms.ModelForm):
         model = CommitmentStakeholder
         fields = ["organisation", "constituency", "support_role"]
 
-    def __init__(self, *args, member=None, langs=(), **kwargs):
+    def __init__(self, *args, member=None, langs=(), organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             member=member).order_by("name")
+        if organisations is not None:
+            _share_choices(self.fields["organisation"], organisations)
         label_languages(self, ("role",), langs)
 
 
@@ -201,6 +368,20 @@ def stakeholder_formset(langs):
             "fields": [*StakeholderForm.Meta.fields, *language_field_names(("role",), langs)]})})
     return inlineformset_factory(Commitment, CommitmentStakeholder, form=form, extra=1,
                                  can_delete=True)
+
+
+def commitment_formsets(data, commitment, *, member, langs):
+    """The milestone and stakeholder formsets of the commitment editor, reading each list
+    once whatever the number of rows (the organisations, the milestones' supporters, the
+    stakeholders' organisations)."""
+    kwargs = {"member": member, "langs": langs, "organisations": organisation_choices(member)}
+    milestones = milestone_formset(langs)(
+        data, instance=commitment, prefix="milestones", form_kwargs=kwargs,
+        queryset=Milestone.objects.prefetch_related("supporting").order_by("number"))
+    stakeholders = stakeholder_formset(langs)(
+        data, instance=commitment, prefix="stakeholders", form_kwargs=kwargs,
+        queryset=CommitmentStakeholder.objects.select_related("organisation"))
+    return milestones, stakeholders
 
 
 class LocalInitiativeForm(forms.ModelForm):
@@ -237,14 +418,30 @@ class SubmitForm(forms.Form):
 
 
 class AmendForm(forms.Form):
+    """A new version of a delivered plan: an amendment (C7) or the four-year refresh (C8).
+
+    ``windows`` are the plan's ``services.version_windows``: only the kinds whose window is
+    open today are offered, and a request for a closed one is refused with the date it
+    closed and the rule. Without ``windows`` both kinds are offered and only the service's
+    checks apply.
+    """
+
     kind = forms.ChoiceField(label=_("Kind of new version"), choices=[
         ("amendment", _("Amendment (C7)")), ("refresh", _("Four-year refresh (C8)"))],
         widget=forms.RadioSelect)
     delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE)
 
-    def __init__(self, *args, langs=(), **kwargs):
+    def __init__(self, *args, langs=(), windows=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.langs = list(langs)
+        self.windows = None if windows is None else {window.kind: window for window in windows}
+        if self.windows is not None:
+            kind = self.fields["kind"]
+            offered = [(value, label) for value, label in kind.choices
+                       if value in self.windows and self.windows[value].is_open]
+            kind.widget.choices = offered
+            if offered and self.initial.get("kind") not in dict(offered):
+                self.initial["kind"] = offered[0][0]
         from django.utils.translation import get_language_info
 
         for lang in self.langs:
@@ -255,6 +452,17 @@ class AmendForm(forms.Form):
             self.fields[f"notes_{lang}"] = forms.CharField(
                 label=_("What changed, every change (%(language)s)") % {"language": name},
                 widget=forms.Textarea(attrs={"rows": 5, "lang": lang}), required=False)
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        if self.windows is None:
+            return kind
+        window = self.windows.get(kind)
+        if window is None:
+            raise ValidationError(_("Only four-year plans are refreshed (C8)."))
+        if not window.is_open:
+            raise ValidationError(window.message)
+        return kind
 
     def notes(self):
         return {lang: self.cleaned_data.get(f"notes_{lang}", "") for lang in self.langs}

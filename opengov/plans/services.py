@@ -1,14 +1,20 @@
 """Writes on plans. Each is one atomic function called by the admin, commands and tests alike."""
 
-from django.core.exceptions import ValidationError
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from opengov.cocreation.models import ReasonedResponse
+from opengov.core.activity import authorise, record
+from opengov.core.models import Activity
 from opengov.core.translation import in_every_language as _translated
 
-from .models import ActionPlan, PlanVersion
+from .models import ActionPlan, Commitment, PlanVersion
 
 PLAN_TEXT = ("title", "introduction", "efforts_to_date", "development_process")
 COMMITMENT_TEXT = (
@@ -92,6 +98,7 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
     """
     caller_copy = plan
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    authorise(actor, "plans.change_actionplan", plan)
     if plan.versions.filter(kind=PlanVersion.Kind.ORIGINAL).exists():
         raise ValidationError(
             _("This plan was already submitted. Later changes are amendments (C7).")
@@ -103,7 +110,7 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
     plan.is_public = True
     plan.save()
     caller_copy.refresh_from_db()  # so that a later save by the caller keeps these changes
-    return PlanVersion.objects.create(
+    version = PlanVersion.objects.create(
         plan=plan,
         number=(plan.versions.aggregate(n=Max("number"))["n"] or 0) + 1,
         kind=PlanVersion.Kind.ORIGINAL,
@@ -111,6 +118,9 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
         snapshot=plan_snapshot(plan),
         created_by=actor,
     )
+    record(actor=actor, kind=Activity.Kind.PLAN_DELIVERED, target=plan,
+           summary=str(version.get_kind_display()))
+    return version
 
 
 @transaction.atomic
@@ -126,6 +136,7 @@ def plan_amend(*, actor, plan: ActionPlan, kind, delivered_on, change_notes: dic
     if kind not in (PlanVersion.Kind.AMENDMENT, PlanVersion.Kind.REFRESH):
         raise ValidationError(_("A new version is an amendment or the refresh."))
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    authorise(actor, "plans.change_actionplan", plan)
     calendar = plan.rules_calendar
     if not plan.versions.filter(kind=PlanVersion.Kind.ORIGINAL).exists():
         raise ValidationError(_("Submit the plan first: amendments change a delivered plan."))
@@ -149,8 +160,117 @@ def plan_amend(*, actor, plan: ActionPlan, kind, delivered_on, change_notes: dic
             "State every change in each of the plan's languages (C7): missing in %(langs)s.")
             % {"langs": ", ".join(missing)})
     last = plan.versions.order_by("-number").first()
-    return PlanVersion.objects.create(
+    version = PlanVersion.objects.create(
         plan=plan, number=last.number + 1, kind=kind, delivered_on=delivered_on,
         change_notes={lang: text.strip() for lang, text in change_notes.items() if text},
         snapshot=plan_snapshot(plan), created_by=actor,
     )
+    record(actor=actor, kind=Activity.Kind.PLAN_DELIVERED, target=plan,
+           summary=str(version.get_kind_display()))
+    return version
+
+
+@transaction.atomic
+def plan_sections_save(*, actor, form, initiatives) -> ActionPlan:
+    """AP1: save the plan's sections and its additional local initiatives (CM6) from their
+    validated form and formset, together."""
+    authorise(actor, "plans.change_actionplan", form.instance)
+    plan = form.save()
+    initiatives.instance = plan
+    initiatives.save()
+    changed = [*form.changed_data, *(["local_initiatives"] if initiatives.has_changed() else [])]
+    record(actor=actor, kind=Activity.Kind.PLAN_SAVED, target=plan, summary=", ".join(changed))
+    return plan
+
+
+def _stored_assignment(commitment):
+    return (Commitment.objects.filter(pk=commitment.pk)
+            .values_list("number", "lead_agency_id").first())
+
+
+@transaction.atomic
+def commitment_save(*, actor, form, milestones, stakeholders, responses=()) -> Commitment:
+    """CM1: save a commitment from its validated form, with its milestone and stakeholder
+    formsets and the reasoned responses (CC8) it answers, all or nothing.
+
+    A new commitment is asked about its plan (``plans.add_commitment``), an existing one
+    about itself (``plans.change_commitment``). Setting the number or the lead agency needs
+    ``plans.assign_commitment`` as well: the form disables both fields for others, and this
+    refuses a change to them that reached here some other way. ``responses`` replaces the
+    links to the plan's responses; links to other plans' responses are left as they are.
+    """
+    commitment, plan = form.instance, form.plan
+    new = commitment.pk is None
+    if new:
+        authorise(actor, "plans.add_commitment", plan)
+        # A new commitment is given its number and lead agency: that is assigning it.
+        authorise(actor, "plans.assign_commitment", plan)
+    else:
+        authorise(actor, "plans.change_commitment", commitment)
+        if (_stored_assignment(commitment) != (commitment.number, commitment.lead_agency_id)
+                and actor is not None
+                and not actor.has_perm("plans.assign_commitment", commitment)):
+            raise PermissionDenied("plans.assign_commitment")
+    wanted = {response.pk for response in responses}
+    picked = set(ReasonedResponse.objects.filter(process__plan=plan, pk__in=wanted)
+                 .values_list("pk", flat=True))
+    if picked != wanted:
+        raise ValidationError(_("Only the reasoned responses of this plan's co-creation can "
+                                "be linked to its commitments."))
+    commitment = form.save()
+    milestones.instance = stakeholders.instance = commitment
+    milestones.save()
+    stakeholders.save()
+    linked = set(commitment.responses.filter(process__plan=plan).values_list("pk", flat=True))
+    if linked - picked:
+        commitment.responses.remove(*(linked - picked))
+    if picked - linked:
+        commitment.responses.add(*(picked - linked))
+    changed = ["new"] if new else list(form.changed_data)
+    changed += [name for name, formset in (("milestones", milestones),
+                                           ("stakeholders", stakeholders))
+                if formset.has_changed()]
+    record(actor=actor, kind=Activity.Kind.COMMITMENT_SAVED, target=commitment,
+           summary=", ".join(dict.fromkeys(changed)))
+    return commitment
+
+
+@dataclass(frozen=True)
+class VersionWindow:
+    """Whether a kind of new version (amendment, refresh) may still be delivered today."""
+
+    kind: str
+    deadline: date
+    is_open: bool
+    message: str
+
+
+def version_windows(plan: ActionPlan, today=None) -> list[VersionWindow]:
+    """The new versions the rules engine's deadlines allow ``today`` (default: today), each
+    with the sentence that says until when, or since when and why no longer (C7, C8).
+
+    Pages offer only the open ones; the workspace refuses the others. A two-year plan has no
+    refresh at all.
+    """
+    today = today or timezone.localdate()
+    calendar = plan.rules_calendar
+
+    def day(value):
+        return formats.date_format(value, "DATE_FORMAT")
+
+    amendment = calendar.amendment_deadline
+    windows = [VersionWindow(
+        "amendment", amendment, today <= amendment,
+        _("Amendments are accepted until %(date)s (C7).") % {"date": day(amendment)}
+        if today <= amendment else
+        _("The amendment window closed on %(date)s, one year after the original delivery "
+          "deadline (C7). This plan can no longer be amended.") % {"date": day(amendment)})]
+    refresh = calendar.refresh_deadline
+    if refresh is not None:
+        windows.append(VersionWindow(
+            "refresh", refresh, today <= refresh,
+            _("The four-year refresh is due by %(date)s (C8).") % {"date": day(refresh)}
+            if today <= refresh else
+            _("The refresh window closed on %(date)s, six months after the two-year mark "
+              "(C8).") % {"date": day(refresh)}))
+    return windows

@@ -15,6 +15,11 @@ class VersionInline(ObjectPermissionsTabularInline):
     def has_change_permission(self, request, obj=None):
         return False  # a version is never overwritten: upload a new one (R3)
 
+    def has_add_permission(self, request, obj=None):
+        # Files arrive only through repository.services, which validates every upload: the
+        # repository desk of the workspace, never an admin form.
+        return False
+
 
 @admin.register(Document)
 class DocumentAdmin(TranslatedAdmin):
@@ -24,3 +29,6 @@ class DocumentAdmin(TranslatedAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ("plan", "commitment", "milestone", "meeting")
     inlines = [VersionInline]
+
+    def has_add_permission(self, request):
+        return False  # filed with its first file from the repository desk (validated)

@@ -10,6 +10,8 @@ from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from opengov.core.predicates import is_agency_editor, is_poc_team, organisation_of
+
 from .models import Document
 
 PROCESS = "process"
@@ -60,3 +62,20 @@ def folder(plan, key) -> tuple[Folder, object]:
     documents = (documents.filter(commitment__isnull=True) if key == PROCESS
                  else documents.filter(commitment=match.commitment))
     return match, documents.prefetch_related("versions").order_by("-date", "-pk")
+
+
+def documents_for(user, member):
+    """The documents of ``member`` that ``user`` files and versions in the workspace.
+
+    The Point of Contact team (and superusers) act on all of them; an agency editor on those
+    filed under a commitment its organisation leads (``repository/rules.py``); anybody else
+    on none. Every list of the repository desk starts from this queryset, so that a list
+    never shows what its row's actions would refuse.
+    """
+    documents = Document.objects.filter(member=member)
+    if is_poc_team.test(user):
+        return documents
+    organisation = organisation_of(user) if is_agency_editor.test(user) else None
+    if organisation is None:
+        return documents.none()
+    return documents.filter(commitment__lead_agency_id=organisation)

@@ -49,6 +49,7 @@ class Rule:
 
 R = "opengov.rules."
 AT_RISK, NOT_MET, NOT_YET_DUE = Status.AT_RISK, Status.NOT_MET, Status.NOT_YET_DUE
+UNKNOWN = Status.UNKNOWN  # the facts a check needs are missing: say which to record
 MINIMUM, RECOMMENDATION = Kind.MINIMUM_REQUIREMENT, Kind.RECOMMENDATION
 
 RULES = [
@@ -83,7 +84,8 @@ RULES = [
          RECOMMENDATION, checks=(R + "requirements.check_f4",),
          next_steps={NOT_MET: _("Invite organisations of women, young people, persons with "
                                 "disabilities or other under-represented groups to the "
-                                "forum, and record whom each seat represents.")},
+                                "forum, and record whom each seat represents."),
+                     UNKNOWN: _("Record whom each current forum seat represents.")},
          evidence=("seat",)),
     Rule("F5", _("Civil-society members are chosen by an open, transparent process"), "§1.1",
          checks=("opengov.forum.models.Seat",), evidence=("seat",),
@@ -113,20 +115,26 @@ RULES = [
                      NOT_YET_DUE: _("Prepare the co-creation timeline and its participation "
                                     "opportunities."),
                      NOT_MET: _("Publish the timeline now, and do it two weeks ahead for "
-                                "the refresh and the next plan.")},
+                                "the refresh and the next plan."),
+                     UNKNOWN: _("Record the co-creation process and the date plan "
+                                "development starts.")},
          evidence=("cocreation_process",), due_label=_("Co-creation timeline to publish")),
     Rule("CC4", _("Outreach tells people about OGP and how to take part"), "§2", MINIMUM,
          "3.2", checks=(R + "requirements.check_cc4",),
          next_steps={AT_RISK: _("Plan outreach, in person and online, towards groups "
                                 "usually left out."),
                      NOT_MET: _("Record the outreach that took place, or hold outreach "
-                                "before the next plan.")},
+                                "before the next plan."),
+                     UNKNOWN: _("Record the co-creation process and the outreach that "
+                                "took place.")},
          evidence=("outreach",)),
     Rule("CC5", _("Everyone can send inputs, over a fair period"), "§2", MINIMUM, "3.3",
          checks=(R + "requirements.check_cc5",),
          next_steps={AT_RISK: _("Open a way to send inputs for at least two weeks."),
                      NOT_MET: _("Open a way to send inputs for at least two weeks before "
-                                "the plan is finalised.")},
+                                "the plan is finalised."),
+                     UNKNOWN: _("Record the co-creation process and the ways people could "
+                                "send inputs.")},
          evidence=("input_mechanism", "contribution")),
     Rule("CC6", _("Inputs are recorded and grouped by theme"), "§2",
          checks=("opengov.cocreation.services.groups_suggest",
@@ -149,7 +157,9 @@ RULES = [
          next_steps={AT_RISK: _("Answer every contribution and publish the reasoned "
                                 "responses."),
                      NOT_MET: _("Publish the reasoned responses and the feedback report "
-                                "now.")},
+                                "now."),
+                     UNKNOWN: _("Record the co-creation process, its contributions and "
+                                "the feedback published on them.")},
          evidence=("reasoned_response", "contribution")),
     Rule("CC10", _("Candidate commitments are prioritised on agreed criteria"), "§2",
          guidance=_("The handbook lists criteria (urgency, feasibility, impact) but no "
@@ -215,7 +225,8 @@ RULES = [
          "§3", checks=(R + "requirements.check_cm6", R + "commitments.check_commitment",
                        R + "implementation.update_due"),
          next_steps={AT_RISK: _("Ask the lead agencies of local commitments for an update."),
-                     NOT_MET: _("Publish an update for each local commitment concerned.")},
+                     NOT_MET: _("Publish an update for each local commitment concerned."),
+                     UNKNOWN: _("Record the progress updates of each local commitment.")},
          evidence=("progress_update",)),
     Rule("CM7", _("The kinds of local commitment that fit a national plan"), "§3",
          checks=("opengov.plans.models.Commitment",),
@@ -278,7 +289,8 @@ RULES = [
     Rule("W3", _("The website publishes progress on each commitment every six months"),
          "§5", checks=(R + "requirements.check_w3f", R + "implementation.update_due"),
          next_steps={AT_RISK: _("Ask the lead agencies for their six-monthly update."),
-                     NOT_MET: _("Publish an update for each commitment concerned.")},
+                     NOT_MET: _("Publish an update for each commitment concerned."),
+                     UNKNOWN: _("Record the progress updates of each commitment.")},
          evidence=("progress_update",)),
     Rule("W4", _("Key information in every administrative language, accessible and open"),
          "§5", checks=(R + "commitments.check_commitment",),

@@ -205,13 +205,20 @@ def check_cc9(facts: Facts, process: CoCreation | None, scope="plan") -> Verdict
             "No feedback on the contributions has been published."), scope)
         verdict.facts = facts_used
         return verdict
-    verdict = Verdict("CC9", Status.MET, _(
-        "Feedback was published on {published}: {answered} of {received} contributions "
-        "answered."), {"published": process.feedback_published_on, "answered": answered or 0,
-                       "received": received or 0}, facts_used, scope=scope)
+    values = {"published": process.feedback_published_on, "answered": answered or 0,
+              "received": received or 0}
     if received and (answered or 0) < received:
+        # CC8 asks for a decision on each input: feedback on some of them is not feedback
+        # on how "contributions" were considered. Judged like a missing feedback.
+        verdict = _pending("CC9", facts, process, _(
+            "Feedback was published on {published}, but only {answered} of {received} "
+            "contributions have a published reasoned response."), scope)
+        verdict.params, verdict.facts = values, facts_used
         verdict.advice.append(_("Give a reasoned response to every contribution (CC8)."))
-    return verdict
+        return verdict
+    return Verdict("CC9", Status.MET, _(
+        "Feedback was published on {published}: {answered} of {received} contributions "
+        "answered."), values, facts_used, scope=scope)
 
 
 def yearly(rule, dates, *, per_year, start, end, today, what):

@@ -1,10 +1,12 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.admin import OpenGovAdmin, TranslatedAdmin
 from opengov.core.models import ModerationState
 
 from .models import Comment, ImplementationPlan, ProgressUpdate
+from .services import comment_moderate
 
 
 @admin.register(ImplementationPlan)
@@ -36,9 +38,22 @@ class CommentAdmin(OpenGovAdmin):
     list_filter = ("moderation_state",)
     search_fields = ("text", "author_name")
     actions = ("publish_selected", "mark_spam", "mark_abuse")
+    # What the public wrote is never edited, and never removed for good.
+    readonly_fields = ("progress_update", "self_assessment", "author_name", "author_email",
+                       "text", "submitted_at", "moderation_state", "moderation_reason")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def _moderate(self, request, queryset, state, reason):
-        count = queryset.update(moderation_state=state, moderation_reason=reason)
+        count = 0
+        for comment in queryset:
+            try:
+                if comment_moderate(actor=request.user, comment=comment, state=state,
+                                    reason=str(reason)):
+                    count += 1
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(request, f"{comment}: {error}", messages.WARNING)
         self.message_user(request, _("%(count)s comments moderated.") % {"count": count})
 
     @admin.action(description=_("Publish the selected comments"), permissions=["change"])

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from opengov.core.models import ModerationState
-from opengov.core.predicates import is_poc_team, organisation_of
+from opengov.core.predicates import is_agency_editor, is_poc_team, organisation_of
 from opengov.plans.models import Commitment, Milestone
 from opengov.plans.selectors import published_updates
 from opengov.rules.implementation import update_due
@@ -55,7 +55,7 @@ def editable_commitments(user, member):
     if is_poc_team.test(user):
         return commitments
     org = organisation_of(user)
-    if org is None or not user.has_perm("tracking.add_progressupdate"):
+    if org is None or not is_agency_editor.test(user):
         return commitments.none()
     return commitments.filter(lead_agency_id=org)
 

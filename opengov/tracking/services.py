@@ -6,10 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from opengov.core.models import ModerationState
+from opengov.core.activity import authorise, record
+from opengov.core.models import Activity, ModerationState
 from opengov.repository import services as repository
 
-from .models import Comment, ProgressUpdate
+from .models import Comment, ImplementationPlan, ProgressUpdate
 
 
 @transaction.atomic
@@ -22,6 +23,7 @@ def progress_update_post(*, commitment, author, texts, completion, timeliness, m
     evidence document in the commitment's folder of the repository (R1, R4), public when the
     update is; files are validated first, so nothing is saved when one is refused.
     """
+    authorise(author, "tracking.add_progressupdate", commitment)
     if milestone is not None and milestone.commitment_id != commitment.pk:
         raise ValidationError(_("This milestone belongs to another commitment."))
     today = timezone.localdate()
@@ -38,19 +40,32 @@ def progress_update_post(*, commitment, author, texts, completion, timeliness, m
             date=update.reported_on, is_public=publish,
         )
         update.evidence.add(document)
+    record(actor=author, kind=Activity.Kind.UPDATE_POSTED, target=update,
+           summary=update.get_completion_display())
     return update
 
 
 @transaction.atomic
-def progress_update_publish(update) -> ProgressUpdate:
+def progress_update_publish(*, actor, update) -> ProgressUpdate:
     """Publish a draft update, and with it the evidence that came with it."""
+    authorise(actor, "tracking.change_progressupdate", update)
     if update.published_on is None:
         update.published_on = timezone.localdate()
         update.save(update_fields=["published_on", "updated_at"])
         for document in update.evidence.filter(is_public=False):
             document.is_public = True
             document.save(update_fields=["is_public", "updated_at"])
+        record(actor=actor, kind=Activity.Kind.UPDATE_PUBLISHED, target=update)
     return update
+
+
+@transaction.atomic
+def implementation_plan_save(*, actor, form) -> ImplementationPlan:
+    """I1: save a commitment's implementation plan from its (validated) form."""
+    authorise(actor, "tracking.change_implementationplan", form.instance.commitment)
+    plan_of_work = form.save()
+    record(actor=actor, kind=Activity.Kind.IMPLEMENTATION_PLAN_SAVED, target=plan_of_work)
+    return plan_of_work
 
 
 def comment_submit(*, text, update=None, self_assessment=None, author_name="",
@@ -67,12 +82,28 @@ def comment_submit(*, text, update=None, self_assessment=None, author_name="",
 
 
 @transaction.atomic
-def comment_answer(*, comment, answers: dict) -> Comment:
+def comment_answer(*, actor, comment, answers: dict) -> Comment:
     """The lead agency's answer, shown under the published comment (W2)."""
+    authorise(actor, "tracking.answer_comment", comment)
+    if comment.moderation_state != ModerationState.PUBLISHED:
+        raise ValidationError(_("Only a published comment is answered."))
     if not any(text.strip() for text in answers.values()):
         raise ValidationError(_("Write the answer in at least one language."))
     for field, text in answers.items():
         setattr(comment, field, text.strip())
     comment.answered_on = timezone.localdate()
     comment.save()
+    record(actor=actor, kind=Activity.Kind.COMMENT_ANSWERED, target=comment)
     return comment
+
+
+@transaction.atomic
+def comment_moderate(*, actor, comment, state, reason=""):
+    """Publish a comment, or keep it out of view (spam, abuse, hidden), with the reason; the
+    decision is recorded like a contribution's. The text is never changed."""
+    from opengov.cocreation.services import moderate
+
+    comment = Comment.all_objects.select_for_update().get(pk=comment.pk)
+    authorise(actor, "tracking.moderate_comment", comment)
+    return moderate(actor=actor, item=comment, state=state, reason=reason,
+                    kind=Activity.Kind.COMMENT_MODERATED)

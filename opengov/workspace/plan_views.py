@@ -5,20 +5,20 @@ editor writes the commitments its agency leads."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from opengov.cocreation.models import ReasonedResponse
 from opengov.compliance.services import plan_readiness
 from opengov.core.documents import DOCX_MIME, file_response
 from opengov.core.predicates import is_signed_in_role
 from opengov.plans import documents, forms, services
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.web.views import member_or_404
+
+from .access import require
 
 
 def _plan(request, pk):
@@ -28,10 +28,6 @@ def _plan(request, pk):
         raise PermissionDenied
     return member, plan
 
-
-def _require(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def _findings_by_field(findings):
@@ -58,12 +54,16 @@ def plan(request, pk):
     member, plan = _plan(request, pk)
     readiness = plan_readiness(plan)
     commitments = plan.commitments.select_related("lead_agency").order_by("number")
+    # Deadlines decide what is offered: a closed window shows its date and rule instead.
+    windows = services.version_windows(plan, timezone.localdate())
     return render(request, "workspace/plan.html", {
         "member": member, "plan": plan, "readiness": readiness,
         "rows": [(c, readiness["commitments"].get(str(c.number), []),
                   request.user.has_perm("plans.change_commitment", c)) for c in commitments],
         "versions": plan.versions.order_by("number"), "calendar": plan.rules_calendar,
+        "windows": windows, "may_deliver_version": any(w.is_open for w in windows),
         "can_edit_plan": request.user.has_perm("plans.change_actionplan", plan),
+        "can_add_commitment": request.user.has_perm("plans.add_commitment", plan),
         "submit_form": forms.SubmitForm(initial={"delivered_on": timezone.localdate()}),
         "doc_langs": member.document_languages})
 
@@ -84,88 +84,72 @@ def readiness(request, pk):
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan_edit(request, pk):
     member, plan = _plan(request, pk)
-    _require(request.user, "plans.change_actionplan", plan)
+    require(request.user, "plans.change_actionplan", plan)
     langs = member.document_languages
     form = forms.plan_sections_form(langs)(request.POST or None, instance=plan)
     form.findings = _findings_by_field(plan_readiness(plan)["plan"])
     initiatives = forms.local_initiative_formset(langs)(
         request.POST or None, instance=plan, prefix="initiatives", form_kwargs={"langs": langs})
     if request.method == "POST" and form.is_valid() and initiatives.is_valid():
-        with transaction.atomic():
-            form.save()
-            initiatives.save()
+        services.plan_sections_save(actor=request.user, form=form, initiatives=initiatives)
         messages.success(request, _("The plan's sections are saved."))
         return redirect("workspace:plan", pk=plan.pk)
     return render(request, "workspace/plan_edit.html", {
         "member": member, "plan": plan, "form": form, "initiatives": initiatives})
 
 
-def _responses(plan):
-    return ReasonedResponse.objects.filter(process__plan=plan).order_by("pk")
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def commitment_edit(request, pk=None, plan_pk=None):
-    """The whole CM1 template with its guiding questions, milestones and stakeholders."""
+    """The whole CM1 template with its guiding questions, milestones and stakeholders.
+
+    Only holders of ``plans.assign_commitment`` set the number and the lead agency; for
+    others both fields are shown disabled and what a request sends for them is ignored.
+    """
     if pk is None:
         member, plan = _plan(request, plan_pk)
-        _require(request.user, "plans.add_commitment")
+        require(request.user, "plans.add_commitment", plan)
         commitment = Commitment(plan=plan)
     else:
         member = member_or_404(request)
         commitment = get_object_or_404(Commitment.objects.filter(plan__member=member)
                                        .select_related("plan"), pk=pk)
         plan = commitment.plan
-        _require(request.user, "plans.change_commitment", commitment)
+        require(request.user, "plans.change_commitment", commitment)
     langs = member.document_languages
     data = request.POST or None
-    form = forms.commitment_form(langs)(data, instance=commitment, plan=plan)
-    kwargs = {"member": member, "langs": langs}
-    milestones = forms.milestone_formset(langs)(data, instance=commitment, prefix="milestones",
-                                               form_kwargs=kwargs)
-    stakeholders = forms.stakeholder_formset(langs)(data, instance=commitment,
-                                                    prefix="stakeholders", form_kwargs=kwargs)
-    responses = _responses(plan)
-    chosen = set(responses.filter(commitments=commitment).values_list("pk", flat=True)) \
-        if commitment.pk else set()
-    if request.method == "POST":
-        valid = all([form.is_valid(), milestones.is_valid(), stakeholders.is_valid()])
-        if valid:
-            try:
-                with transaction.atomic():
-                    commitment = form.save()
-                    milestones.instance = stakeholders.instance = commitment
-                    milestones.save()
-                    stakeholders.save()
-                    picked = set(map(int, request.POST.getlist("responses")))
-                    for response in responses:
-                        if response.pk in picked:
-                            response.commitments.add(commitment)
-                        elif response.pk in chosen:
-                            response.commitments.remove(commitment)
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The commitment is saved. The readiness checks "
-                                            "beside the form are up to date."))
-                return redirect("workspace:commitment_edit", pk=commitment.pk)
-        chosen = set(map(int, request.POST.getlist("responses")))
+    can_assign = request.user.has_perm("plans.assign_commitment",
+                                       commitment if commitment.pk else plan)
+    form = forms.commitment_form(langs)(data, instance=commitment, plan=plan,
+                                        can_assign=can_assign)
+    milestones, stakeholders = forms.commitment_formsets(data, commitment, member=member,
+                                                         langs=langs)
+    if request.method == "POST" and all(
+            [form.is_valid(), milestones.is_valid(), stakeholders.is_valid()]):
+        try:
+            commitment = services.commitment_save(
+                actor=request.user, form=form, milestones=milestones,
+                stakeholders=stakeholders, responses=form.cleaned_data["responses"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The commitment is saved. The readiness checks "
+                                        "beside the form are up to date."))
+            return redirect("workspace:commitment_edit", pk=commitment.pk)
     findings = []
     if commitment.pk:
         findings = plan_readiness(plan)["commitments"].get(str(commitment.number), [])
     form.findings = _findings_by_field(findings)
     return render(request, "workspace/commitment_edit.html", {
         "member": member, "plan": plan, "commitment": commitment, "form": form,
-        "milestones": milestones, "stakeholders": stakeholders, "responses": responses,
-        "chosen": chosen, "findings": findings, "by_field": _findings_by_field(findings)})
+        "milestones": milestones, "stakeholders": stakeholders, "findings": findings})
 
 
 @login_required
 @require_http_methods(["POST"])
 def plan_submit(request, pk):
     member, plan = _plan(request, pk)
-    _require(request.user, "plans.change_actionplan", plan)
+    require(request.user, "plans.change_actionplan", plan)
     form = forms.SubmitForm(request.POST)
     if form.is_valid():
         blocking = plan_readiness(plan)["errors"]
@@ -190,11 +174,25 @@ def plan_submit(request, pk):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan_amend(request, pk):
+    """C7, C8: deliver an amended or refreshed version, while the rules' deadlines allow it.
+
+    Only the kinds whose window is open today are offered; once every window has closed,
+    the page says when and why, and a POST is refused with that message.
+    """
     member, plan = _plan(request, pk)
-    _require(request.user, "plans.change_actionplan", plan)
+    require(request.user, "plans.change_actionplan", plan)
+    windows = services.version_windows(plan, timezone.localdate())
+    context = {"member": member, "plan": plan, "calendar": plan.rules_calendar,
+               "windows": windows, "form": None}
+    if not any(window.is_open for window in windows):
+        if request.method == "POST":
+            for window in windows:
+                messages.error(request, window.message)
+            return redirect("workspace:plan", pk=plan.pk)
+        return render(request, "workspace/plan_amend.html", context)
     langs = member.document_languages
-    form = forms.AmendForm(request.POST or None, langs=langs,
-                           initial={"kind": "amendment", "delivered_on": timezone.localdate()})
+    form = forms.AmendForm(request.POST or None, langs=langs, windows=windows,
+                           initial={"delivered_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             version = services.plan_amend(
@@ -206,8 +204,7 @@ def plan_amend(request, pk):
             messages.success(request, _("Version %(n)s is delivered and frozen.")
                              % {"n": version.number})
             return redirect("workspace:plan", pk=plan.pk)
-    return render(request, "workspace/plan_amend.html", {
-        "member": member, "plan": plan, "form": form, "calendar": plan.rules_calendar})
+    return render(request, "workspace/plan_amend.html", {**context, "form": form})
 
 
 @login_required

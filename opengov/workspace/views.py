@@ -12,15 +12,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from opengov.core.models import ModerationState
-from opengov.core.predicates import is_poc_team, is_signed_in_role
+from opengov.core.predicates import is_administrator, is_poc_team, is_signed_in_role
 from opengov.plans.models import Commitment
 from opengov.plans.ogp_import import import_commitments
-from opengov.reports.services import self_assessment_draft as draft_report
+from opengov.reports.services import self_assessment_create
 from opengov.repository import services as repository
 from opengov.repository.models import Document
 from opengov.tracking import selectors as tracking
@@ -34,12 +33,9 @@ from opengov.tracking.forms import (
 from opengov.tracking.models import Comment, ImplementationPlan, ProgressUpdate
 from opengov.web.views import member_or_404
 
+from .access import require
 from .forms import OGPImportForm, SelfAssessmentDraftForm
-
-
-def _require(user, perm, obj=None):
-    if not user.has_perm(perm, obj):
-        raise PermissionDenied
+from .repository_views import uses_repository_desk
 
 
 def _langs(member):
@@ -64,8 +60,10 @@ def home(request):
     return render(request, "workspace/home.html", {
         "member": member, "rows": rows, "unanswered": unanswered,
         "pending": Comment.objects.filter(moderation_state=ModerationState.PENDING).count()
-        if request.user.has_perm("tracking.change_comment") else None,
-        "is_poc": is_poc_team.test(request.user)})
+        if request.user.has_perm("tracking.moderate_comment", member) else None,
+        "is_poc": is_poc_team.test(request.user),
+        "uses_repository_desk": uses_repository_desk.test(request.user),
+        "is_administrator": is_administrator.test(request.user)})
 
 
 def _commitment(request, pk, perm="tracking.add_progressupdate"):
@@ -73,30 +71,40 @@ def _commitment(request, pk, perm="tracking.add_progressupdate"):
     commitment = get_object_or_404(
         Commitment.objects.filter(plan__member=member).select_related("plan", "lead_agency"),
         pk=pk)
-    _require(request.user, perm, commitment)
+    require(request.user, perm, commitment)
     return member, commitment
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def commitment(request, pk):
-    """Post an update with evidence; see past updates, drafts, documents and comments."""
+    """Post an update with evidence; see past updates, drafts, documents and comments.
+
+    Evidence that passed the repository's checks is kept when the form is refused for
+    another reason, and used on the next valid submission (see ``kept_files``).
+    """
+    from . import kept_files
+
     member, commitment = _commitment(request, pk)
     langs = _langs(member)
     form_class = progress_update_form(langs)
     form = form_class(request.POST or None, request.FILES or None, commitment=commitment,
                       langs=langs, initial={"licence": Document.Licence.CC_BY_4})
+    kept = kept_files.load(request.POST.getlist(kept_files.FIELD), user=request.user,
+                           commitment=commitment) if request.method == "POST" else []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             update = services.progress_update_post(
                 commitment=commitment, author=request.user, texts=form.texts(),
                 completion=data["completion"], timeliness=data["timeliness"],
-                milestone=data["milestone"], publish=data["publish"], files=data["evidence"],
+                milestone=data["milestone"], publish=data["publish"],
+                files=[*data["evidence"], *(file.as_upload() for file in kept)],
                 evidence_language=langs[0], licence=data["licence"])
         except ValidationError as error:
             form.add_error("evidence", error)
         else:
+            kept_files.discard(kept)
             if update.published_on:
                 messages.success(request, _("Your update is published on the public website, "
                                             "with %(n)s evidence file(s).")
@@ -104,6 +112,8 @@ def commitment(request, pk):
             else:
                 messages.success(request, _("Your update is saved as a draft."))
             return redirect("workspace:commitment", pk=commitment.pk)
+    if request.method == "POST":
+        kept += kept_files.keep_uploads(request, form, commitment=commitment)
     row = tracking.progress(Commitment.objects.filter(pk=commitment.pk), public=True)[0]
     updates = (ProgressUpdate.objects.filter(commitment=commitment)
                .select_related("milestone", "author").prefetch_related(
@@ -112,7 +122,8 @@ def commitment(request, pk):
                .order_by("-reported_on", "-pk"))
     return render(request, "workspace/commitment.html", {
         "member": member, "commitment": commitment, "plan": commitment.plan, "form": form,
-        "row": row, "updates": updates,
+        "row": row, "updates": updates, "kept": kept,
+        "can_edit_template": request.user.has_perm("plans.change_commitment", commitment),
         "documents": commitment.documents.prefetch_related("versions").order_by("-date")})
 
 
@@ -126,7 +137,7 @@ def implementation_plan(request, pk):
     langs = _langs(member)
     form = implementation_plan_form(langs)(request.POST or None, instance=plan_of_work)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.implementation_plan_save(actor=request.user, form=form)
         messages.success(request, _("The implementation plan is saved and public."))
         return redirect("workspace:commitment", pk=commitment.pk)
     return render(request, "workspace/implementation_plan.html", {
@@ -138,9 +149,9 @@ def implementation_plan(request, pk):
 def publish_update(request, pk):
     update = get_object_or_404(ProgressUpdate.objects.filter(
         commitment__plan__member=member_or_404(request)), pk=pk)
-    _require(request.user, "tracking.change_progressupdate", update)
+    require(request.user, "tracking.change_progressupdate", update)
     if update.published_on is None:
-        services.progress_update_publish(update)
+        services.progress_update_publish(actor=request.user, update=update)
         messages.success(request, _("The update is published."))
     return redirect("workspace:commitment", pk=update.commitment_id)
 
@@ -155,12 +166,13 @@ def answer(request, pk):
                                moderation_state=ModerationState.PUBLISHED)
         .select_related("progress_update__commitment"), pk=pk)
     commitment = comment.progress_update.commitment
-    _require(request.user, "tracking.change_comment", comment.progress_update)
+    require(request.user, "tracking.answer_comment", comment)
     langs = _langs(member)
     form = answer_form(langs)(request.POST or None, instance=comment, langs=langs)
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_answer(comment=comment, answers=form.answers())
+            services.comment_answer(actor=request.user, comment=comment,
+                                    answers=form.answers())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -176,11 +188,12 @@ def new_version(request, pk):
     """R3: a corrected or updated file becomes a new version; the earlier ones are kept."""
     member = member_or_404(request)
     document = get_object_or_404(Document.objects.filter(member=member), pk=pk)
-    _require(request.user, "repository.change_document", document)
+    require(request.user, "repository.add_documentversion", document)
     form = VersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            version = repository.version_add(document=document, upload=form.cleaned_data["file"],
+            version = repository.version_add(actor=request.user, document=document,
+                                             upload=form.cleaned_data["file"],
                                              note=form.cleaned_data["note"])
         except ValidationError as error:
             form.add_error("file", error)
@@ -189,7 +202,7 @@ def new_version(request, pk):
                              % {"n": version.number})
             if document.commitment_id:
                 return redirect("workspace:commitment", pk=document.commitment_id)
-            return redirect(document.get_absolute_url())
+            return redirect("workspace:document_edit", pk=document.pk)
     return render(request, "workspace/new_version.html", {
         "member": member, "document": document, "form": form,
         "versions": document.versions.order_by("-number")})
@@ -218,15 +231,16 @@ def ogp_import(request):
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def self_assessment_draft(request):
-    """SA1: write the draft from the progress data, then edit it in the back office."""
+    """SA1: write the draft from the progress data, then correct it at the desk."""
     if not request.user.has_perm("reports.add_selfassessment"):
         raise PermissionDenied
     member = member_or_404(request)
     form = SelfAssessmentDraftForm(request.POST or None, member=member)
     if request.method == "POST" and form.is_valid():
-        assessment = draft_report(form.cleaned_data["plan"], absolute=request.build_absolute_uri)
+        assessment = self_assessment_create(actor=request.user, plan=form.cleaned_data["plan"],
+                                            absolute=request.build_absolute_uri)
         messages.success(request, _("The draft is ready. Check each colour and text, set the "
                                     "comment period, then publish it."))
-        return redirect(reverse("admin:reports_selfassessment_change", args=[assessment.pk]))
+        return redirect("workspace:self_assessment_edit", pk=assessment.pk)
     return render(request, "workspace/self_assessment.html", {"member": member, "form": form})
 

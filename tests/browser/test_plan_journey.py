@@ -40,7 +40,7 @@ def test_author_submit_amend_download(site, page, axe):
     page.get_by_label("Username").fill("poc")
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name=re.compile("^Action plans: write")).click()
+    page.locator(".desk-list").get_by_role("link", name="Action plans", exact=True).click()
     page.get_by_role("link", name="Fourth action plan").click()
     axe("plan workspace")
     page.get_by_role("link", name="Add a commitment").click()

@@ -130,8 +130,8 @@ class TestModeration:
         contribution = self.contribution(current_plan)
         before = Contribution.all_objects.count()
         client.force_login(users["moderator"])
-        client.post(reverse("admin:cocreation_contribution_changelist"),
-                    {"action": "mark_abuse", "_selected_action": [contribution.pk]})
+        client.post(reverse("workspace:moderate", args=["contribution", contribution.pk]),
+                    {"decision": "abuse", "reason": "Insultes"})
         contribution.refresh_from_db()
         assert contribution.moderation_state == ModerationState.ABUSE
         assert Contribution.all_objects.count() == before
@@ -165,18 +165,20 @@ class TestResponses:
                                   texts={**TEXTS, "reasons": " "})
 
     def test_staff_answer_from_the_work_queue(self, client, users, current_plan):
-        queue = reverse("admin:cocreation_contribution_changelist") + "?answered=no"
+        unanswered = Contribution.objects.filter(
+            process__plan=current_plan, responses__isnull=True).exclude(
+            moderation_state__in=["spam", "abuse"]).order_by("pk")
+        process = unanswered.first().process
+        waiting = list(unanswered.filter(process=process)[:2])
+        queue = reverse("workspace:cocreation_queue", args=[process.pk]) + "?answered=no"
         client.force_login(users["poc"])
-        page = client.get(queue)
-        assert page.status_code == 200 and "%)" in page.content.decode()  # share answered
-        waiting = list(Contribution.objects.filter(process__plan=current_plan,
-                                                   responses__isnull=True)[:2])
-        assert waiting
-        response = client.post(reverse("admin:cocreation_contribution_changelist"), {
-            "action": "answer_selected", "_selected_action": [c.pk for c in waiting],
-            "apply": "1", "decision": "amended", **TEXTS, "publish": "on"})
+        page = client.get(queue).content.decode()
+        assert waiting[0].text[:40] in page  # the text itself, not only its reference
+        response = client.post(reverse("workspace:cocreation_answer", args=[process.pk]), {
+            "c": [c.pk for c in waiting], "decision": "amended", "publish": "on",
+            **{f"{field}_fr": text for field, text in TEXTS.items()}})
         assert response.status_code == 302
-        answer = ReasonedResponse.objects.get(summary=TEXTS["summary"])
+        answer = ReasonedResponse.objects.get(summary_fr=TEXTS["summary"])
         assert set(answer.contributions.all()) == set(waiting) and answer.published_on
 
     def test_moderator_cannot_write_responses(self, client, users, current_plan):

@@ -76,14 +76,14 @@ class TestGroupsInThePlatform:
         assert set(merged.contributions.all()) == members and merged.status == "accepted"
         assert ContributionGroup.all_objects.get(pk=second.pk).deleted_at is not None
 
-    def test_staff_suggest_from_the_admin_and_moderators_cannot(self, client, users,
-                                                                current_plan):
+    def test_staff_suggest_from_the_desk_and_moderators_cannot(self, client, users,
+                                                               current_plan):
         process = current_plan.cocreation_processes.get(purpose="plan")
-        url = reverse("admin:cocreation_cocreationprocess_changelist")
+        url = reverse("workspace:cocreation_group_action", args=[process.pk])
         client.force_login(users["moderator"])
         ContributionGroup.objects.filter(process=process).delete()
-        client.post(url, {"action": "suggest_groups", "_selected_action": [process.pk]})
+        assert client.post(url, {"action": "suggest"}).status_code == 403
         assert not ContributionGroup.objects.filter(process=process).exists()
         client.force_login(users["poc"])
-        client.post(url, {"action": "suggest_groups", "_selected_action": [process.pk]})
+        client.post(url, {"action": "suggest"})
         assert ContributionGroup.objects.filter(process=process).exists()

@@ -68,19 +68,18 @@ class TestImport:
         assert Contribution.objects.filter(text="Publish school inspection reports",
                                            stakeholder_type="academia").exists()
 
-    def test_admin_page_shows_the_report(self, client, users, process):
+    def test_desk_page_shows_the_report(self, client, users, process):
         client.force_login(users["poc"])
-        url = reverse("admin:cocreation_contribution_import")
+        url = reverse("workspace:cocreation_import", args=[process.pk])
         assert client.get(url).status_code == 200
-        response = client.post(url, {"process": process.pk,
-                                     "file": upload("atelier.csv", BAD)})
+        response = client.post(url, {"file": upload("atelier.csv", BAD)})
         body = response.content.decode()
         assert "pas-une-adresse" in body and "astrologie" in body
 
     def test_wrong_file_type_and_roles(self, client, users, process):
         client.force_login(users["poc"])
-        url = reverse("admin:cocreation_contribution_import")
-        response = client.post(url, {"process": process.pk, "file": upload("notes.pdf", "x")})
+        url = reverse("workspace:cocreation_import", args=[process.pk])
+        response = client.post(url, {"file": upload("notes.pdf", "x")})
         assert "CSV" in response.content.decode()
         client.force_login(users["moderator"])
         assert client.get(url).status_code == 403

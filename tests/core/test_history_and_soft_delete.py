@@ -51,13 +51,13 @@ def test_history_records_who_changed_what_through_the_admin(client, users,
     update = ProgressUpdate.objects.filter(commitment=own, milestone=None).first()
     data = {k: v for k, v in model_to_dict(update).items() if v is not None}
     data["summary_en"] = "Awards are now published every day."
-    client.force_login(users["agency"])
+    client.force_login(users["superuser"])
     response = client.post(reverse("admin:tracking_progressupdate_change", args=[update.pk]),
                            data)
     assert response.status_code == 302
     latest = update.history.order_by("-history_id").first()
     assert latest.summary_en == "Awards are now published every day."
-    assert latest.history_user == users["agency"]
+    assert latest.history_user == users["superuser"]
 
 
 @pytest.mark.django_db

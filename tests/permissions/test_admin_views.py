@@ -1,12 +1,22 @@
-"""The back office, page by page, for each role (who sees what, who may save)."""
+"""The Django admin is for administrators only; every other role is sent to the workspace.
+
+What administrators still do there (reference data, history, restore) goes through the same
+services and checks as the workspace: no upload, no plan status and no citizen's text can be
+changed by an admin form.
+"""
 
 import pytest
 from django.urls import reverse
 
 from opengov.cocreation.models import Contribution
 from opengov.core.models import ModerationState
+from opengov.members.models import Organisation
 from opengov.plans.models import Commitment
-from opengov.reports.models import RequirementFinding
+from opengov.tracking.models import Comment
+
+NOT_ADMINISTRATORS = ["forum", "agency", "irm", "moderator", "poc"]
+ADMIN_PAGES = ["admin:index", "admin:plans_commitment_changelist",
+               "admin:cocreation_contribution_changelist", "admin:tracking_comment_changelist"]
 
 
 def client_for(client, user):
@@ -16,100 +26,87 @@ def client_for(client, user):
 
 
 @pytest.mark.django_db
-class TestAdminPages:
-    @pytest.mark.parametrize("role", ["anonymous", "no_role"])
-    def test_outsiders_are_sent_to_the_login_page(self, client, users, role):
-        if users[role]:
-            users[role].is_staff = True  # staff without a role still sees nothing
-            users[role].save()
-        response = client_for(client, users[role]).get(
-            reverse("admin:plans_commitment_changelist"))
-        if role == "anonymous":
-            assert response.status_code == 302 and "login" in response["Location"]
-        else:
-            assert response.status_code == 403
+class TestWhoReachesTheAdmin:
+    @pytest.mark.parametrize("role", NOT_ADMINISTRATORS)
+    @pytest.mark.parametrize("page", ADMIN_PAGES)
+    def test_every_role_but_administrators_is_sent_to_the_workspace(self, client, users, role,
+                                                                    page):
+        response = client_for(client, users[role]).get(reverse(page), follow=True)
+        assert response.redirect_chain[-1][0] == reverse("workspace:home")
+        assert response.status_code == 200
 
-    @pytest.mark.parametrize(
-        ("role", "status"),
-        [("forum", 200), ("agency", 200), ("irm", 200), ("moderator", 200), ("poc", 200)],
-    )
-    def test_every_role_reaches_the_commitment_list(self, client, users, role, status):
-        response = client_for(client, users[role]).get(
-            reverse("admin:plans_commitment_changelist"))
-        assert response.status_code == status
+    @pytest.mark.parametrize("role", ["administrator", "superuser"])
+    def test_administrators_reach_it(self, client, users, role):
+        for page in ADMIN_PAGES:
+            assert client_for(client, users[role]).get(reverse(page)).status_code == 200
 
-    def test_agency_editor_can_save_its_own_commitment_but_only_view_another(
-        self, client, users, own_and_other_commitment
-    ):
-        own, other = own_and_other_commitment
-        client = client_for(client, users["agency"])
-        own_page = client.get(reverse("admin:plans_commitment_change", args=[own.pk]))
-        other_page = client.get(reverse("admin:plans_commitment_change", args=[other.pk]))
-        assert own_page.status_code == 200 and other_page.status_code == 200
-        assert b'name="_save"' in own_page.content
-        assert b'name="_save"' not in other_page.content
-        response = client.post(reverse("admin:plans_commitment_change", args=[other.pk]),
-                               {"title_en": "Hijacked"})
-        assert response.status_code == 403
-        other.refresh_from_db()
-        assert other.title_en != "Hijacked"
+    def test_outsiders_get_the_login_form(self, client, users):
+        assert "login" in client.get(reverse("admin:index"))["Location"]
+        staff = users["no_role"]
+        staff.is_staff = True
+        staff.save()
+        page = client_for(client, staff).get(reverse("admin:index"), follow=True)
+        assert page.redirect_chain and "login" in page.redirect_chain[-1][0]
 
-    def test_only_the_poc_team_moves_a_commitment_or_changes_its_lead_agency(
-        self, client, users, own_and_other_commitment
-    ):
+    def test_an_administrator_keeps_reference_data_but_not_the_plans(self, client, users,
+                                                                     own_and_other_commitment):
         own, _ = own_and_other_commitment
-        url = reverse("admin:plans_commitment_change", args=[own.pk])
-        agency_page = client_for(client, users["agency"]).get(url).content.decode()
-        assert 'name="title_en"' in agency_page
-        assert 'name="lead_agency"' not in agency_page and 'name="plan"' not in agency_page
-        client.logout()
-        poc_page = client_for(client, users["poc"]).get(url).content.decode()
-        assert 'name="lead_agency"' in poc_page
+        client = client_for(client, users["administrator"])
+        organisation = Organisation.objects.filter(member=own.plan.member).first()
+        org_page = client.get(reverse("admin:members_organisation_change",
+                                      args=[organisation.pk]))
+        assert b'name="_save"' in org_page.content
+        commitment_page = client.get(reverse("admin:plans_commitment_change", args=[own.pk]))
+        assert commitment_page.status_code == 200
+        assert b'name="_save"' not in commitment_page.content
+        assert client.get(reverse("admin:auth_user_changelist")).status_code == 200
 
-    def test_irm_researcher_reads_commitments_without_a_save_button(
-        self, client, users, own_and_other_commitment
+
+@pytest.mark.django_db
+class TestWhatTheAdminStillWritesGoesThroughTheRules:
+    def test_plan_status_publication_and_delivery_are_not_admin_fields(self, client, users,
+                                                                        current_plan):
+        page = client_for(client, users["superuser"]).get(
+            reverse("admin:plans_actionplan_change", args=[current_plan.pk])).content.decode()
+        for field in ("status", "is_public", "delivered_on"):
+            assert f'name="{field}"' not in page, field
+
+    def test_no_file_enters_through_an_admin_form(self, client, users):
+        client = client_for(client, users["superuser"])
+        assert client.get(reverse("admin:repository_document_add")).status_code == 403
+        document = own_document()
+        page = client.get(reverse("admin:repository_document_change", args=[document.pk]))
+        assert page.status_code == 200 and b'type="file"' not in page.content
+
+    def test_a_citizen_s_text_and_consent_are_not_editable_and_nothing_is_deleted(
+        self, client, users, current_plan
     ):
-        own, _ = own_and_other_commitment
-        page = client_for(client, users["irm"]).get(
-            reverse("admin:plans_commitment_change", args=[own.pk]))
-        assert page.status_code == 200 and b'name="_save"' not in page.content
+        contribution = Contribution.objects.filter(process__plan=current_plan,
+                                                   consent_to_publish=False).first()
+        client = client_for(client, users["superuser"])
+        url = reverse("admin:cocreation_contribution_change", args=[contribution.pk])
+        page = client.get(url).content.decode()
+        assert 'name="text"' not in page and 'name="consent_to_publish"' not in page
+        client.post(url, {"text": "Altered", "consent_to_publish": "on"})
+        contribution.refresh_from_db()
+        assert contribution.text != "Altered" and not contribution.consent_to_publish
+        delete = reverse("admin:cocreation_contribution_delete", args=[contribution.pk])
+        assert client.post(delete, {"post": "yes"}).status_code == 403
+        assert Contribution.objects.filter(pk=contribution.pk).exists()
 
-    def test_irm_researcher_records_a_finding(self, client, users):
-        finding = RequirementFinding.objects.get(requirement="R1", verdict="not_met")
-        url = reverse("admin:reports_requirementfinding_change", args=[finding.pk])
-        response = client_for(client, users["irm"]).post(url, {
-            "product": finding.product_id, "requirement": "R1", "verdict": "met",
-            "notes": "Corrected after the member's comments.",
-        })
-        assert response.status_code == 302, response.content[:2000]
-        finding.refresh_from_db()
-        assert finding.verdict == "met"
+    def test_comment_actions_record_a_decision(self, client, users):
+        comment = Comment.objects.filter(moderation_state=ModerationState.PENDING).first()
+        client_for(client, users["superuser"]).post(
+            reverse("admin:tracking_comment_changelist"),
+            {"action": "mark_spam", "_selected_action": [comment.pk]})
+        comment.refresh_from_db()
+        assert comment.moderation_state == ModerationState.SPAM
+        decision = comment.moderation_decisions.get()
+        assert decision.decided_by == users["superuser"] and decision.previous_state == "pending"
 
-    def test_moderator_publishes_a_pending_contribution_with_the_admin_action(
-        self, client, users
-    ):
-        pending = Contribution.objects.filter(moderation_state=ModerationState.PENDING).first()
-        response = client_for(client, users["moderator"]).post(
-            reverse("admin:cocreation_contribution_changelist"),
-            {"action": "publish_selected", "_selected_action": [pending.pk]},
-        )
-        assert response.status_code == 302
-        pending.refresh_from_db()
-        assert pending.moderation_state == ModerationState.PUBLISHED
-
-    def test_forum_member_cannot_use_the_moderation_action(self, client, users):
-        pending = Contribution.objects.filter(moderation_state=ModerationState.PENDING).first()
-        client_for(client, users["forum"]).post(
-            reverse("admin:cocreation_contribution_changelist"),
-            {"action": "publish_selected", "_selected_action": [pending.pk]},
-        )
-        pending.refresh_from_db()
-        assert pending.moderation_state == ModerationState.PENDING
-
-    def test_plan_versions_are_read_only_even_for_the_poc_team(self, client, users,
-                                                               current_plan):
+    def test_plan_versions_are_read_only_even_for_superusers(self, client, users, current_plan):
         version = current_plan.versions.get(kind="original")
-        client = client_for(client, users["poc"])
+        client = client_for(client, users["superuser"])
         page = client.get(reverse("admin:plans_planversion_change", args=[version.pk]))
         assert page.status_code == 200 and b'name="_save"' not in page.content
         assert client.get(reverse("admin:plans_planversion_add")).status_code == 403
@@ -117,7 +114,7 @@ class TestAdminPages:
     def test_deleting_in_the_admin_hides_and_history_remembers(self, client, users,
                                                               own_and_other_commitment):
         _, other = own_and_other_commitment
-        client = client_for(client, users["poc"])
+        client = client_for(client, users["superuser"])
         response = client.post(reverse("admin:plans_commitment_delete", args=[other.pk]),
                                {"post": "yes"})
         assert response.status_code == 302
@@ -127,3 +124,23 @@ class TestAdminPages:
         assert hidden.milestones.model.all_objects.filter(commitment=hidden).exists()
         history = client.get(reverse("admin:plans_commitment_history", args=[other.pk]))
         assert history.status_code == 200
+
+
+def own_document():
+    from opengov.repository.models import Document
+
+    return Document.objects.filter(versions__isnull=False).first()
+
+
+@pytest.mark.django_db
+def test_administrators_read_the_activity_log_in_the_admin_and_nobody_writes_it(client, users):
+    from opengov.core.activity import record
+    from opengov.core.models import Activity
+
+    line = record(actor=users["poc"], kind=Activity.Kind.FORUM_CHANGED, summary="rules")
+    client = client_for(client, users["administrator"])
+    page = client.get(reverse("admin:core_activity_changelist"))
+    assert page.status_code == 200 and "rules" in page.content.decode()
+    assert client.get(reverse("admin:core_activity_add")).status_code == 403
+    change = client.get(reverse("admin:core_activity_change", args=[line.pk]))
+    assert change.status_code == 200 and b'name="_save"' not in change.content

@@ -41,11 +41,20 @@ class TestPermissionMatrix:
         "perm",
         ["members.change_member", "members.change_person", "forum.change_meeting",
          "forum.add_seat", "plans.add_actionplan", "plans.change_actionplan",
-         "plans.add_commitment", "plans.delete_commitment", "cocreation.change_reasonedresponse",
-         "reports.change_selfassessment"],
+         "cocreation.change_reasonedresponse", "reports.change_selfassessment"],
     )
     def test_only_the_poc_team_administers(self, users, perm):
         assert allowed(users, perm) == {"poc", "superuser"}
+
+    def test_only_the_poc_team_adds_or_removes_commitments_of_an_open_plan(
+        self, users, current_plan, own_and_other_commitment
+    ):
+        own, _ = own_and_other_commitment
+        assert allowed(users, "plans.add_commitment", current_plan) == {"poc", "superuser"}
+        assert allowed(users, "plans.delete_commitment", own) == {"poc", "superuser"}
+        # Asked about nothing, an object rule never says yes (the superuser aside).
+        assert allowed(users, "plans.add_commitment") == {"superuser"}
+        assert allowed(users, "plans.change_commitment") == {"superuser"}
 
     def test_agency_editor_changes_only_the_commitments_its_organisation_leads(
         self, users, own_and_other_commitment

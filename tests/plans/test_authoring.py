@@ -83,7 +83,7 @@ def test_who_may_author_what(client, users, draft_plan, own_and_other_commitment
               "amend": 403}
     assert got["poc"] == got["superuser"] == team
     assert got["agency"] == {**reader, "own": 200}
-    for role in ("forum", "irm", "moderator"):
+    for role in ("forum", "irm", "moderator", "administrator"):
         assert got[role] == reader, role
     assert set(got["no_role"].values()) == {403}
     assert set(got["anonymous"].values()) == {302}

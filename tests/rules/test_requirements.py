@@ -135,11 +135,20 @@ class TestCoCreation:
         process = CoCreation(mechanisms=[Mechanism(D("2024-03-31"), D(closes))])
         assert check_cc5(facts(), process).status is status
 
-    def test_cc9_feedback_published_is_met_and_flags_unanswered(self):
+    def test_cc9_is_met_when_feedback_answers_every_contribution(self):
+        process = CoCreation(feedback_published_on=D("2024-11-18"), contributions_received=10,
+                             contributions_answered=10)
+        verdict = check_cc9(facts(), process)
+        assert verdict.status is Status.MET and not verdict.advice
+
+    def test_cc9_feedback_on_some_contributions_only_is_not_met_once_delivered(self):
+        """CC8 asks for a decision on each input: 8 answers of 10 is not the feedback."""
         process = CoCreation(feedback_published_on=D("2024-11-18"), contributions_received=10,
                              contributions_answered=8)
         verdict = check_cc9(facts(), process)
-        assert verdict.status is Status.MET and verdict.advice
+        assert verdict.status is Status.NOT_MET
+        assert "8 of 10" in verdict.explanation
+        assert verdict.advice == ["Give a reasoned response to every contribution (CC8)."]
 
     def test_cc9_no_feedback_after_delivery_is_not_met(self):
         process = CoCreation(contributions_received=10, contributions_answered=10)

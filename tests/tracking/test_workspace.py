@@ -40,7 +40,7 @@ def test_who_reaches_a_commitment_workspace(client, users, own_and_other_commitm
     other_url = reverse("workspace:commitment", args=[other.pk])
     expected = {"anonymous": (302, 302), "superuser": (200, 200), "poc": (200, 200),
                 "agency": (200, 403), "forum": (403, 403), "irm": (403, 403),
-                "moderator": (403, 403), "no_role": (403, 403)}
+                "moderator": (403, 403), "administrator": (403, 403), "no_role": (403, 403)}
     got = {role: (page_status(client, user, url), page_status(client, user, other_url))
            for role, user in users.items()}
     assert got == expected
@@ -51,7 +51,8 @@ def test_who_reaches_the_workspace_home(client, users):
     url = reverse("workspace:home")
     got = {role: page_status(client, user, url) for role, user in users.items()}
     assert got == {"anonymous": 302, "superuser": 200, "poc": 200, "agency": 200,
-                   "forum": 200, "irm": 200, "moderator": 200, "no_role": 403}
+                   "forum": 200, "irm": 200, "moderator": 200, "administrator": 200,
+                   "no_role": 403}
 
 
 @pytest.mark.django_db

@@ -1,0 +1,163 @@
+"""Writes on the forum: its rules and basis (F1, F2, F7), its seats (F3–F5) and its meetings
+with their agendas, minutes and attendance (F6, I5, I6).
+
+Each function is one transaction that checks the actor's permission first and logs what it
+did last (``opengov.core.activity``). The Point of Contact team writes the forum
+(``forum/rules.py``); a new seat or meeting is asked about the forum it joins. Seats are
+never deleted: a seat that ends keeps its place in the forum's history (``seat_end``).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opengov.core.activity import authorise, record
+from opengov.core.models import Activity
+from opengov.core.writes import assign, for_save
+from opengov.repository import services as repository
+from opengov.repository.models import Document
+
+from .models import Forum, Meeting, Seat
+
+# What the desk may set on each record; a translated field may also be set per language
+# (``rules_of_participation_fr``...).
+FORUM_FIELDS = ("name", "legal_basis_kind", "legal_basis", "mandate", "rules_of_participation",
+                "membership_rules", "meeting_frequency", "decision_making",
+                "rules_published_on")
+SEAT_FIELDS = ("organisation", "person", "constituency", "role", "starts_on", "ends_on",
+               "selection", "selection_note", "inclusion_groups")
+MEETING_FIELDS = ("kind", "title", "starts_at", "format", "place", "is_public", "agenda",
+                  "minutes", "minutes_published_on", "plan", "commitment",
+                  "attendance_government", "attendance_civil_society", "attendance_other")
+
+
+def _assign(obj, values, allowed) -> str:
+    return ", ".join(assign(obj, values, allowed))
+
+
+@transaction.atomic
+def forum_save(*, actor, member, forum=None, values) -> Forum:
+    """Create the member's forum (``forum`` None) or change its rules, basis and dates."""
+    if forum is None or forum.pk is None:
+        authorise(actor, "forum.add_forum", member)
+        forum = Forum(member=member)
+        new = True
+    else:
+        if forum.member_id != member.pk:
+            raise ValidationError(_("This forum belongs to another member."))
+        forum = Forum.objects.select_for_update().get(pk=forum.pk)
+        authorise(actor, "forum.change_forum", forum)
+        new = False
+    changed = _assign(forum, values, FORUM_FIELDS)
+    summary = _("Forum created") if new else changed
+    forum.full_clean()
+    forum.save()
+    record(actor=actor, kind=Activity.Kind.FORUM_CHANGED, target=forum, summary=summary)
+    return forum
+
+
+def _check_seat(seat):
+    member_id = seat.forum.member_id
+    errors = {}
+    if seat.organisation_id and seat.organisation.member_id != member_id:
+        errors["organisation"] = _("Choose an organisation of this member.")
+    if seat.person_id and seat.person.organisation_id != seat.organisation_id:
+        errors["person"] = _("The representative must work for the seat's organisation.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def seat_save(*, actor, forum, seat=None, values) -> Seat:
+    """Add a seat to ``forum`` (``seat`` None) or change ``seat``.
+
+    A change is made on the stored row (locked), whatever ``seat`` holds in memory.
+    """
+    seat, new = for_save(actor=actor, model=Seat, obj=seat, parent_field="forum", parent=forum,
+                         elsewhere=_("This seat belongs to another forum."))
+    changed = _assign(seat, values, SEAT_FIELDS)
+    summary = _("Seat added") if new else changed
+    seat.full_clean()
+    _check_seat(seat)
+    seat.save()
+    record(actor=actor, kind=Activity.Kind.FORUM_CHANGED, target=seat, summary=summary)
+    return seat
+
+
+@transaction.atomic
+def seat_end(*, actor, seat, ends_on=None) -> Seat:
+    """End a seat on ``ends_on`` (today by default). The seat is kept, as history (F3)."""
+    authorise(actor, "forum.change_seat", seat)
+    ends_on = ends_on or timezone.localdate()
+    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    if ends_on < seat.starts_on:
+        raise ValidationError({"ends_on": _("A seat cannot end before it starts.")})
+    if seat.ends_on is not None and seat.ends_on <= ends_on:
+        raise ValidationError({"ends_on": _("This seat already ends on %(date)s.")
+                               % {"date": seat.ends_on.isoformat()}})
+    seat.ends_on = ends_on
+    seat.save(update_fields=["ends_on", "updated_at"])
+    record(actor=actor, kind=Activity.Kind.FORUM_CHANGED, target=seat,
+           summary=_("Seat ended on %(date)s") % {"date": ends_on.isoformat()})
+    return seat
+
+
+def minutes_are_public(meeting, today=None) -> bool:
+    """A meeting's minutes file is public once the meeting is public and its minutes are
+    published (not before their publication day)."""
+    today = today or timezone.localdate()
+    return bool(meeting.is_public and meeting.minutes_published_on
+                and meeting.minutes_published_on <= today)
+
+
+def _check_meeting(meeting):
+    member_id = meeting.forum.member_id
+    errors = {}
+    if meeting.plan_id and meeting.plan.member_id != member_id:
+        errors["plan"] = _("Choose an action plan of this member.")
+    if meeting.commitment_id:
+        if meeting.commitment.plan.member_id != member_id:
+            errors["commitment"] = _("Choose a commitment of this member.")
+        elif meeting.plan_id and meeting.commitment.plan_id != meeting.plan_id:
+            errors["commitment"] = _("The commitment must belong to the meeting's action plan.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def meeting_save(*, actor, forum, meeting=None, values, minutes_file=None,
+                 minutes_file_title="", minutes_file_language="") -> Meeting:
+    """Add a meeting to ``forum`` (``meeting`` None) or change ``meeting``.
+
+    ``minutes_file``, if given, is filed in the repository as the meeting's minutes
+    (``document_add``, which refuses a file that is not what its name says: the error is
+    then keyed ``minutes_file`` and nothing is saved). The minutes
+    files of the meeting are public exactly when ``minutes_are_public``: saving the meeting
+    brings the earlier ones into line too.
+    """
+    meeting, new = for_save(actor=actor, model=Meeting, obj=meeting, parent_field="forum",
+                            parent=forum,
+                            elsewhere=_("This meeting belongs to another forum."))
+    changed = _assign(meeting, values, MEETING_FIELDS)
+    summary = _("Meeting added") if new else changed
+    meeting.full_clean()
+    _check_meeting(meeting)
+    meeting.save()
+    public = minutes_are_public(meeting)
+    for document in meeting.documents.filter(kind=Document.Kind.MINUTES).exclude(
+            is_public=public):
+        repository.document_change(actor=actor, document=document, is_public=public)
+    if minutes_file is not None:
+        try:
+            repository.document_add(
+                actor=actor, member=forum.member, upload=minutes_file,
+                kind=Document.Kind.MINUTES, title=minutes_file_title
+                or _("Minutes: %(meeting)s") % {"meeting": meeting.title},
+                language=minutes_file_language, date=meeting.minutes_published_on,
+                meeting=meeting, plan=meeting.plan, is_public=public)
+        except ValidationError as error:  # the file is refused: say so beside it
+            raise ValidationError({"minutes_file": error.messages}) from error
+        summary = ", ".join(filter(None, [summary, _("minutes file")]))
+    record(actor=actor, kind=Activity.Kind.MEETING_SAVED, target=meeting, summary=summary)
+    return meeting

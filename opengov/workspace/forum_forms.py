@@ -1,0 +1,241 @@
+"""Forms of the forum desk: the forum's rules and basis, its seats, its meetings.
+
+Translated texts have one box per language the member writes in (C6), like the plan and
+tracking forms. Each form lays its fields out in ``SECTIONS`` (rendered by
+``workspace/forum/_form_sections.html``) and hands the service its model values with
+``values()``: the form validates, the service writes.
+"""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from opengov.core.forms import label_languages, language_field_names
+from opengov.forum.models import Forum, InclusionGroup, Meeting, Seat
+from opengov.members.models import Organisation, Person
+from opengov.plans.models import ActionPlan, Commitment
+from opengov.repository.files import accepted_extensions, max_upload_bytes
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def language_name(lang):
+    try:
+        return get_language_info(lang)["name_local"]
+    except KeyError:
+        return lang
+
+
+class TextGroup:
+    """A translated text of a form: its per-language boxes under one legend."""
+
+    is_text = True
+
+    def __init__(self, form, name):
+        self.name = name
+        model_field = form._meta.model._meta.get_field(name)
+        self.label = str(model_field.verbose_name).capitalize()
+        self.help = model_field.help_text
+        self.fields = [form[f"{name}_{lang}"] for lang in form.langs
+                       if f"{name}_{lang}" in form.fields]
+        self.has_errors = any(field.errors for field in self.fields)
+
+
+class FieldPart:
+    """One ordinary field, shaped like a form for ``includes/form_fields.html``."""
+
+    is_text = False
+
+    def __init__(self, bound):
+        self.bound = bound
+
+    def visible_fields(self):
+        return [] if self.bound.is_hidden else [self.bound]
+
+    def hidden_fields(self):
+        return []
+
+
+class DeskForm(forms.ModelForm):
+    """A ModelForm with translated texts and a sectioned layout.
+
+    ``text_fields`` are the translated model fields; ``required_texts`` need a text in at
+    least one language. ``SECTIONS`` is ``[(heading, [field or text names])]``. Build the
+    class for a member's languages with ``for_languages``.
+    """
+
+    langs: list = []
+    text_fields: tuple = ()
+    required_texts: tuple = ()
+    SECTIONS: tuple = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        label_languages(self, self.text_fields, self.langs)
+
+    def clean(self):
+        data = super().clean()
+        for name in self.required_texts:
+            boxes = [f"{name}_{lang}" for lang in self.langs if f"{name}_{lang}" in self.fields]
+            if boxes and not any((data.get(box) or "").strip() for box in boxes):
+                self.add_error(boxes[0], _("Write it in at least one language."))
+        return data
+
+    def sections(self):
+        """[(heading, [TextGroup or FieldPart])] for the template, in reading order."""
+        result = []
+        for heading, names in self.SECTIONS:
+            parts = []
+            for name in names:
+                if name in self.text_fields:
+                    parts.append(TextGroup(self, name))
+                elif name in self.fields:
+                    parts.append(FieldPart(self[name]))
+            if parts:
+                result.append((heading, parts))
+        return result
+
+    def values(self):
+        """The cleaned values of the model's fields, for the service."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields
+                if name in self.cleaned_data}
+
+    @classmethod
+    def for_languages(cls, langs):
+        """This form with one box per language of ``langs`` for each translated text."""
+        langs = [lang for lang in langs if lang in settings.MODELTRANSLATION_LANGUAGES]
+        meta = type("Meta", (cls.Meta,), {
+            "fields": [*cls.Meta.fields, *language_field_names(cls.text_fields, langs)]})
+        return type(cls.__name__, (cls,), {"Meta": meta, "langs": langs})
+
+
+class ForumForm(DeskForm):
+    """F1, F2, F7: what founds the forum and how it works, published for everyone."""
+
+    text_fields = ("name", "legal_basis", "mandate", "rules_of_participation",
+                   "membership_rules", "meeting_frequency", "decision_making")
+    required_texts = ("name",)
+    SECTIONS = (
+        (_("Name and basis"), ("name", "legal_basis_kind", "legal_basis", "mandate")),
+        (_("How the forum works"), ("rules_of_participation", "membership_rules",
+                                    "meeting_frequency", "decision_making",
+                                    "rules_published_on")),
+    )
+
+    class Meta:
+        model = Forum
+        fields = ["legal_basis_kind", "rules_published_on"]
+        widgets = {"rules_published_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in language_field_names(self.text_fields[1:], self.langs):
+            self.fields[name].widget.attrs["rows"] = 5
+
+
+class SeatForm(DeskForm):
+    """F3–F5: who sits on the forum, for which constituency, how they were chosen and whom
+    they speak for."""
+
+    # F4: whom the seat speaks for, as boxes to tick rather than raw JSON.
+    inclusion_groups = forms.MultipleChoiceField(
+        label=_("Represents"), choices=InclusionGroup.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("F4: historically under-represented groups this member speaks for."))
+
+    text_fields = ("role", "selection_note")
+    SECTIONS = (
+        (_("Who holds the seat"), ("organisation", "person", "constituency", "role")),
+        (_("Term and selection"), ("starts_on", "ends_on", "selection", "selection_note")),
+        (_("Inclusion"), ("inclusion_groups",)),
+    )
+
+    class Meta:
+        model = Seat
+        fields = ["organisation", "person", "constituency", "starts_on", "ends_on",
+                  "selection", "inclusion_groups"]
+        widgets = {"starts_on": DATE, "ends_on": DATE}
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            member=member).order_by("name")
+        self.fields["person"].queryset = Person.objects.filter(
+            organisation__member=member).select_related("organisation").order_by("name")
+        self.fields["person"].label_from_instance = lambda p: f"{p.name} — {p.organisation}"
+        for name in language_field_names(("selection_note",), self.langs):
+            self.fields[name].widget.attrs["rows"] = 3
+
+    def clean(self):
+        data = super().clean()
+        person, organisation = data.get("person"), data.get("organisation")
+        if person and organisation and person.organisation_id != organisation.pk:
+            self.add_error("person", _("The representative must work for the seat's "
+                                       "organisation."))
+        return data
+
+
+class SeatEndForm(forms.Form):
+    ends_on = forms.DateField(label=_("Last day of the seat"), widget=DATE, help_text=_(
+        "The seat is kept in the forum's history; it is no longer shown as current after "
+        "this day."))
+
+
+class MeetingForm(DeskForm):
+    """F6, I5, I6: a meeting with its agenda, minutes (text and/or file) and attendance."""
+
+    minutes_file = forms.FileField(
+        label=_("Minutes file"), required=False,
+        help_text=_("PDF, Word, OpenDocument or text, up to %(limit)s MB. It is filed in the "
+                    "repository and is public when the meeting is public and its minutes are "
+                    "published.") % {"limit": max_upload_bytes() // (1024 * 1024)})
+    minutes_file_title = forms.CharField(
+        label=_("Title of the minutes file"), required=False, max_length=300,
+        help_text=_("Leave empty to name it after the meeting."))
+    minutes_file_language = forms.ChoiceField(label=_("Language of the minutes file"),
+                                              required=False)
+
+    text_fields = ("title", "place", "agenda", "minutes")
+    required_texts = ("title",)
+    SECTIONS = (
+        (_("The meeting"), ("title", "kind", "starts_at", "format", "place", "is_public",
+                            "plan", "commitment")),
+        (_("Agenda"), ("agenda",)),
+        (_("Attendance by constituency"), ("attendance_government", "attendance_civil_society",
+                                           "attendance_other")),
+        (_("Minutes"), ("minutes", "minutes_published_on", "minutes_file",
+                        "minutes_file_title", "minutes_file_language")),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["kind", "starts_at", "format", "is_public", "plan", "commitment",
+                  "attendance_government", "attendance_civil_society", "attendance_other",
+                  "minutes_published_on"]
+        widgets = {"starts_at": DATETIME, "minutes_published_on": DATE}
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = ActionPlan.objects.filter(member=member).order_by(
+            "-start_year")
+        self.fields["commitment"].queryset = Commitment.objects.filter(
+            plan__member=member).select_related("plan").order_by("-plan__start_year", "number")
+        self.fields["commitment"].label_from_instance = lambda c: f"{c} — {c.plan.title}"
+        self.fields["minutes_file"].widget.attrs["accept"] = accepted_extensions().replace(
+            " ", "")
+        self.fields["minutes_file_language"].choices = [
+            (lang, language_name(lang)) for lang in member.document_languages]
+        for name in language_field_names(("agenda", "minutes"), self.langs):
+            self.fields[name].widget.attrs["rows"] = 6
+
+    def clean(self):
+        data = super().clean()
+        plan, commitment = data.get("plan"), data.get("commitment")
+        if commitment and plan is None:
+            data["plan"] = commitment.plan
+        elif commitment and commitment.plan_id != plan.pk:
+            self.add_error("commitment", _("The commitment must belong to the meeting's "
+                                           "action plan."))
+        return data
