@@ -6,7 +6,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.admin import OpenGovAdmin, TranslatedAdmin, TranslatedTabularInline
+from opengov.core.admin import (
+    OpenGovAdmin,
+    PersonalDataAdminMixin,
+    TranslatedAdmin,
+    TranslatedTabularInline,
+)
 from opengov.core.models import ModerationState
 from opengov.plans.models import Commitment
 
@@ -203,7 +208,7 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(OpenGovAdmin):
+class ContributionAdmin(PersonalDataAdminMixin, OpenGovAdmin):
     change_list_template = "admin/cocreation/contribution_change_list.html"
     list_display = ("reference", "submitted_at", "stakeholder_type", "language",
                     "consent_to_publish", "moderation_state", "is_answered")

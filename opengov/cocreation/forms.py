@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import HoneypotMixin
+from opengov.core.forms import HoneypotMixin, SafeModelMultipleChoiceField
 
 from .models import Contribution, ReasonedResponse, Theme
 
@@ -36,6 +36,7 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 8}),
             "themes": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"themes": SafeModelMultipleChoiceField}
 
     def __init__(self, *args, member=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,7 +109,7 @@ class ResponseForm(forms.ModelForm):
     """A reasoned response (CC8): the decision, the five elements with one box per language
     of the plan, the commitments it led to, and whether to publish it now."""
 
-    commitments = forms.ModelMultipleChoiceField(
+    commitments = SafeModelMultipleChoiceField(
         label=_("Commitments it led to"), required=False, queryset=None,
         widget=forms.CheckboxSelectMultiple)
     publish = forms.BooleanField(

@@ -50,6 +50,9 @@ class Report:
         self.errors.append((row, column, message))
 
 
+MAX_CELL = 50_000  # characters: about twenty pages of text
+
+
 def read_table(uploaded) -> list[dict]:
     """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file, keyed by lower-case header."""
     name = (uploaded.name or "").lower()
@@ -70,11 +73,25 @@ def read_table(uploaded) -> list[dict]:
             raise ValidationError(_("Save the CSV file as UTF-8 and try again.")) from error
         header = text.splitlines()[0] if text.strip() else ""
         delimiter = max(",;\t", key=header.count)  # spreadsheets in French use ";"
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        try:
+            rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        except csv.Error as error:  # a cell over the CSV module's limit, a broken quote
+            raise ValidationError(_("This CSV file cannot be read (%(error)s).") % {
+                "error": error}) from error
     else:
         raise ValidationError(_("Choose a CSV or XLSX file."))
     if not rows:
         raise ValidationError(_("The file is empty."))
+    for number, row in enumerate(rows, start=1):
+        if any(len(cell) > MAX_CELL for cell in row if isinstance(cell, str)):
+            # Not left to the csv module's own limit: other libraries change it globally.
+            raise ValidationError(_("Row %(row)s has a cell of more than %(limit)s characters: "
+                                    "is it really one contribution?") % {
+                "row": number, "limit": f"{MAX_CELL:,}".replace(",", " ")})
+    if any("\x00" in cell for row in rows for cell in row if isinstance(cell, str)):
+        # No database stores it, and no person typed it.
+        raise ValidationError(_("The file contains a NUL character: it is not a table of "
+                                "contributions."))
     header = [str(cell or "").strip().lower() for cell in rows[0]]
     return [dict(zip(header, row, strict=False)) for row in rows[1:]
             if any(cell not in (None, "") for cell in row)]

@@ -31,6 +31,28 @@ class OpenGovAdmin(SimpleHistoryAdmin, SafeDeleteAdmin, ObjectPermissionsModelAd
         return filters if SafeDeleteAdminFilter in filters else (*filters, SafeDeleteAdminFilter)
 
 
+class PersonalDataAdminMixin:
+    """Keeps contributors' and commenters' addresses out of the admin for whoever the
+    ``core.view_personal_data`` rule does not let see them (administrators included): not
+    shown, not editable, and not searchable by filters typed into the address."""
+
+    personal_fields = ("author_email",)
+
+    def _may_see(self, request, obj):
+        return request.user.has_perm("core.view_personal_data", obj)
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if self._may_see(request, obj):
+            return fields
+        return [f for f in fields if f not in self.personal_fields]
+
+    def lookup_allowed(self, lookup, value, request=None):
+        if lookup.split("__")[0] in self.personal_fields:
+            return False
+        return super().lookup_allowed(lookup, value, request)
+
+
 class TranslatedAdmin(TranslationAdmin, OpenGovAdmin):
     pass
 

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -51,3 +52,24 @@ def first_filled(form, field, langs):
         if value:
             return value
     return ""
+
+
+# The database's integer range: an id outside it is no record, and must not reach SQL.
+_ID_RANGE = range(-(2 ** 63), 2 ** 63)
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice of records that refuses ids out of the database's integer range
+    as invalid choices: Django's own field passes them to ``pk__in``, which fails with a
+    server error on SQLite instead of a form error."""
+
+    def _check_values(self, value):
+        for item in value if isinstance(value, list | tuple) else ():
+            try:
+                number = int(str(item).strip())
+            except ValueError:
+                continue  # the parent says "“abc” is not a valid value"
+            if number not in _ID_RANGE:
+                raise ValidationError(self.error_messages["invalid_choice"],
+                                      code="invalid_choice", params={"value": item})
+        return super()._check_values(value)

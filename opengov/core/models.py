@@ -79,6 +79,7 @@ class Activity(models.Model):
         PROCESS_SAVED = "process_saved", _("Co-creation process saved")
         REPORT_SAVED = "report_saved", _("Report saved")
         IRM_RECORD_SAVED = "irm_record_saved", _("IRM record saved")
+        OGP_DATA_IMPORTED = "ogp_data_imported", _("OGP commitment data imported")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -11,7 +11,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from opengov.cocreation.models import ReasonedResponse
-from opengov.core.forms import label_languages, language_field_names
+from opengov.core.forms import SafeModelMultipleChoiceField, label_languages, language_field_names
 from opengov.members.models import Organisation
 from opengov.rules.commitments import SHORT_DESCRIPTION_LIMIT
 
@@ -74,24 +74,6 @@ COUNT_OVER = _("{count} characters: {over} too many. The short description must 
                "than {limit} characters (CM2).")
 # An id beyond 64 bits never names a record; some databases raise on it (SQLite: an
 # OverflowError) instead of finding nothing.
-_ID_RANGE = range(-(2 ** 63), 2 ** 63)
-
-
-class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """A multiple choice of records that refuses ids out of the database's integer range
-    as invalid choices: Django's own field passes them to ``pk__in``, which fails with a
-    server error on SQLite instead of a form error."""
-
-    def _check_values(self, value):
-        for item in value if isinstance(value, list | tuple) else ():
-            try:
-                number = int(str(item).strip())
-            except ValueError:
-                continue  # the parent says "“abc” is not a valid value"
-            if number not in _ID_RANGE:
-                raise ValidationError(self.error_messages["invalid_choice"],
-                                      code="invalid_choice", params={"value": item})
-        return super()._check_values(value)
 
 
 def _share_choices(field, organisations):

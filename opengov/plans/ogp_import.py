@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils.text import slugify
 
+from opengov.core.activity import authorise, record
+from opengov.core.models import Activity
 from opengov.members.models import Member, Organisation
 from opengov.reports.models import CommitmentFinding, IRMProduct
 from opengov.rules.calendar import DURATIONS
@@ -48,27 +50,43 @@ def value(row, column):
     return "" if text in MISSING else text
 
 
+YEARS = range(1990, 2101)  # OGP began in 2011; anything far outside is a typo, not a date
+
+
+def whole(text):
+    """``text`` as a whole number written in ASCII digits, or None ("²", "2.5", "")."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
 def parse_date(text, *, end=False):
     """A day from OGP's mixed formats, or None. "July 2019" is the 1st (or the last day)."""
+    try:
+        day = _parse_date(text, end=end)
+    except (ValueError, OverflowError):
+        return None
+    return day if day is None or day.year in YEARS else None
+
+
+def _parse_date(text, *, end=False):
     text = (text or "").strip()
     if text in MISSING:
         return None
-    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", text):
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", text, re.ASCII):
         month, day, year = (int(g) for g in m.groups())
         year += 2000 if year < 100 else 0
         try:
             return date(year, month, day)
         except ValueError:
             return None
-    if m := re.fullmatch(r"([A-Za-z]+)\s+(\d{4})", text):
+    if m := re.fullmatch(r"([A-Za-z]+)\s+(\d{4})", text, re.ASCII):
         month = MONTHS.get(m.group(1).lower())
         if month:
             first = date(int(m.group(2)), month, 1)
             return (date(first.year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
                     if end else first)
-    if re.fullmatch(r"\d{4}", text):
+    if re.fullmatch(r"\d{4}", text, re.ASCII):
         return date(int(text), 12, 31) if end else date(int(text), 1, 1)
-    if re.fullmatch(r"4\d{4}", text):  # a date left as an Excel serial number
+    if re.fullmatch(r"4\d{4}", text, re.ASCII):  # a date left as an Excel serial number
         return date(1899, 12, 30) + timedelta(days=int(text))
     return None
 
@@ -76,17 +94,16 @@ def parse_date(text, *, end=False):
 def _plan_shape(rows):
     """(start year, duration, slot) of a plan, or a reason it cannot be a plan (C1)."""
     first = rows[0]
-    try:
-        start = int(value(first, "Year Of Submission"))
-    except ValueError:
+    start = whole(value(first, "Year Of Submission"))
+    if start not in YEARS:
         return None, "no year of submission"
-    stated = value(first, "Action Plan Duration (Years)")
-    end_year = value(first, "Action Plan End Year")
+    stated = whole(value(first, "Action Plan Duration (Years)"))
+    end_year = whole(value(first, "Action Plan End Year"))
     years = None
-    if end_year.isdigit() and int(end_year) - start in DURATIONS:
-        years = int(end_year) - start  # the years themselves win over a stated duration
-    elif stated.isdigit() and int(stated) in DURATIONS:
-        years = int(stated)
+    if end_year is not None and end_year - start in DURATIONS:
+        years = end_year - start  # the years themselves win over a stated duration
+    elif stated in DURATIONS:
+        years = stated
     if years is None:
         return None, f"duration {stated or '?'} years: a plan lasts 2 or 4 years (C1)"
     ends = [parse_date(value(r, "End Date"), end=True) for r in rows]
@@ -107,8 +124,14 @@ def read_rows(path):
 
 
 @transaction.atomic
-def import_commitments(rows, *, member_name=None) -> ImportReport:
-    """Create or update members, plans, commitments, institutions and IRM ratings."""
+def import_commitments(rows, *, member_name=None, actor=None, on=None) -> ImportReport:
+    """Create or update members, plans, commitments, institutions and IRM ratings.
+
+    From the workspace, ``actor`` imports on the site's member ``on`` (the permission is
+    asked about it, and the import is logged); from the command line, the platform does.
+    """
+    if actor is not None:
+        authorise(actor, "plans.add_actionplan", on)
     report = ImportReport()
     plans = defaultdict(list)
     for row in rows:
@@ -134,12 +157,12 @@ def import_commitments(rows, *, member_name=None) -> ImportReport:
                       else Member.Kind.NATIONAL})
         report.members += created
         number_text = value(plan_rows[0], "Action Plan Number")
-        number = int(number_text) if number_text.isdigit() else 0
+        number = whole(number_text) or 0
         existing = ActionPlan.all_objects.filter(member=member, ogp_id=plan_id).first()
         taken = ActionPlan.all_objects.filter(member=member, number=number).exclude(
             ogp_id=plan_id).exists()
         if taken or number == 0:
-            number = 100 + int(re.sub(r"\D", "", plan_id) or 0)
+            number = 100 + (whole(re.sub(r"[^0-9]", "", plan_id)[:6]) or 0)
         plan = existing or ActionPlan(member=member, ogp_id=plan_id)
         plan.number, plan.slug = number, slugify(f"{member.slug}-{plan_id}")[:50]
         plan.title_en = f"{country} action plan {number_text or plan_id} ({start}–{start + years})"
@@ -151,6 +174,10 @@ def import_commitments(rows, *, member_name=None) -> ImportReport:
         for index, row in enumerate(plan_rows, start=1):
             _commitment(plan, product, index, row, report)
         report.per_member[country] = report.per_member.get(country, 0) + len(plan_rows)
+    if actor is not None:
+        record(actor=actor, kind=Activity.Kind.OGP_DATA_IMPORTED, target=on,
+               summary=f"{report.members} members, {report.plans} plans, "
+                       f"{report.commitments} commitments, {len(report.skipped)} rows skipped")
     return report
 
 

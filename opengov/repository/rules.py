@@ -10,6 +10,7 @@ from opengov.core.predicates import (
     is_poc_team,
     is_signed_in_role,
     leads_commitment,
+    plan_is_open,
     set_model_perms,
     staff_only_app,
 )
@@ -22,7 +23,10 @@ def is_irm_report(user, obj):
 
 
 staff_only_app("repository")
-own = is_poc_team | (is_agency_editor & leads_commitment) | (is_irm_researcher & is_irm_report)
+# An agency files evidence for its commitments while their plan is open, and never files an
+# IRM report (which only the IRM's researchers and the POC team file).
+own = (is_poc_team | (is_agency_editor & leads_commitment & plan_is_open & ~is_irm_report)
+       | (is_irm_researcher & is_irm_report))
 set_model_perms("repository.document", view=is_signed_in_role, add=own, change=own,
                 delete=is_poc_team)
 # A version is asked about its document.

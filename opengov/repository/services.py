@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from opengov.core.activity import authorise, record
 from opengov.core.models import Activity
+from opengov.core.writes import assign
 
 from .files import validate_upload
 from .models import Document, DocumentVersion
@@ -32,9 +33,9 @@ def document_add(*, actor=None, member, upload, kind, title, language="", licenc
     ``links`` are what it documents (``plan``, ``commitment``, ``milestone``, ``meeting``,
     ``process``) and, optionally, its title and description in each content language
     (``title_fr``, ``description_en``...); ``title`` and ``description`` fill the languages
-    not given. The permission is asked about the commitment it is filed under, or about the
-    document itself when it hangs under no commitment, before the file is even read: a
-    refused actor learns nothing about the file.
+    not given. The permission is asked about the new document itself (its kind, and the
+    commitment it is filed under), before the file is even read: a refused actor learns
+    nothing about the file.
     """
     unknown = set(links) - set(DOCUMENT_FIELDS)
     if unknown:
@@ -44,7 +45,7 @@ def document_add(*, actor=None, member, upload, kind, title, language="", licenc
         date=date or timezone.localdate(), language=language or member.document_languages[0],
         licence=licence or Document.Licence.CC_BY_4, is_public=is_public, **links,
     )
-    authorise(actor, "repository.add_document", document.commitment or document)
+    authorise(actor, "repository.add_document", document)
     kind_of_file = validate_upload(upload)
     document.save()
     _version_create(document, upload, "", kind_of_file)
@@ -60,18 +61,8 @@ def document_change(*, actor, document, **fields) -> Document:
     The permission is asked about the document as it stands and again as it will stand, so
     that nobody moves a document under a commitment they could not file it under.
     """
-    unknown = set(fields) - set(DOCUMENT_FIELDS)
-    if unknown:
-        raise TypeError(f"Document fields that cannot be set here: {', '.join(sorted(unknown))}")
     authorise(actor, "repository.change_document", document)
-    changed = []
-    for name, value in fields.items():
-        field = document._meta.get_field(name)
-        before = getattr(document, field.attname)
-        after = value.pk if field.is_relation and value is not None else value
-        if before != after and not (before in (None, "") and after in (None, "")):
-            changed.append(name)
-        setattr(document, name, value)
+    changed = assign(document, fields, DOCUMENT_FIELDS)
     authorise(actor, "repository.change_document", document)
     document.full_clean()
     document.save()

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.admin import OpenGovAdmin, TranslatedAdmin
+from opengov.core.admin import OpenGovAdmin, PersonalDataAdminMixin, TranslatedAdmin
 from opengov.core.models import ModerationState
 
 from .models import Comment, ImplementationPlan, ProgressUpdate
@@ -32,7 +32,7 @@ class ProgressUpdateAdmin(TranslatedAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(OpenGovAdmin):
+class CommentAdmin(PersonalDataAdminMixin, OpenGovAdmin):
     list_display = ("__str__", "progress_update", "self_assessment", "submitted_at",
                     "moderation_state")
     list_filter = ("moderation_state",)

@@ -23,4 +23,5 @@ set_model_perms("tracking.comment", view=is_signed_in_role, add=is_poc_team,
                 change=is_poc_team | is_moderator)
 rules.set_perm("tracking.moderate_comment", is_poc_team | is_moderator)
 # W2: the answer is the lead agency's (the POC team may answer for it); never a moderator's.
-rules.set_perm("tracking.answer_comment", is_poc_team | (is_agency_editor & leads_commitment))
+rules.set_perm("tracking.answer_comment",
+               is_poc_team | (is_agency_editor & leads_commitment & plan_is_open))

@@ -34,7 +34,7 @@ def progress_update_post(*, commitment, author, texts, completion, timeliness, m
     )
     for upload in files:
         document = repository.document_add(
-            member=commitment.plan.member, upload=upload, kind="evidence",
+            actor=author, member=commitment.plan.member, upload=upload, kind="evidence",
             title=upload.name.rsplit(".", 1)[0], language=evidence_language,
             licence=licence, plan=commitment.plan, commitment=commitment, milestone=milestone,
             date=update.reported_on, is_public=publish,

@@ -57,7 +57,8 @@ def _process(request, pk, perm="cocreation.add_reasonedresponse"):
 
 def _ids(values):
     """Whole numbers from a list of request values; anything else is ignored."""
-    return sorted({int(v) for v in values[:MAX_SELECTION] if v.isdigit() and len(v) < 12})
+    return sorted({int(v) for v in values[:MAX_SELECTION]
+                   if v.isascii() and v.isdigit() and len(v) < 12})
 
 
 def _languages(member):
@@ -129,9 +130,9 @@ def answer(request, pk):
     source = request.POST if request.method == "POST" else request.GET
     ids = _ids(source.getlist("c"))
     group = None
-    if not ids and source.get("group", "").isdigit():
+    if not ids and _ids([source.get("group", "")]):
         group = get_object_or_404(ContributionGroup.objects.filter(process=process),
-                                  pk=int(source["group"][:12]))
+                                  pk=_ids([source["group"]])[0])
         ids = list(group.contributions.values_list("pk", flat=True))
     contributions = list(selectors.with_answer_state(
         Contribution.objects.filter(process=process, pk__in=ids))

@@ -61,9 +61,10 @@ def _check_filing(request, form, member):
     """403 if the chosen commitment (or none: the document itself) is not one the user may
     file under, whatever else the form says; crafted forms included."""
     if "commitment" in form.cleaned_data:
-        commitment = form.cleaned_data["commitment"]
-        require(request.user, "repository.add_document",
-                 commitment or Document(member=member, plan=form.cleaned_data.get("plan")))
+        data = form.cleaned_data
+        require(request.user, "repository.add_document", Document(
+            member=member, plan=data.get("plan"), commitment=data["commitment"],
+            kind=data.get("kind") or ""))
 
 
 @login_required

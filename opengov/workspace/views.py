@@ -219,7 +219,8 @@ def ogp_import(request):
     report = None
     if request.method == "POST" and form.is_valid():
         rows = list(csv.DictReader(io.StringIO(form.cleaned_data["file"])))
-        report = import_commitments(rows, member_name=form.cleaned_data["member"] or None)
+        report = import_commitments(rows, member_name=form.cleaned_data["member"] or None,
+                                    actor=request.user, on=member)
         messages.success(request, _("Import finished: %(members)s new members, %(plans)s new "
                                     "plans, %(commitments)s new commitments.") % {
             "members": report.members, "plans": report.plans,

@@ -83,3 +83,19 @@ class TestImport:
         assert "CSV" in response.content.decode()
         client.force_login(users["moderator"])
         assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("content", "message"), [
+    ("texte;type d'acteur\n" + "x" * 60_000 + ";citizen\n", "Row 2 has a cell of more than"),
+    ("texte;type d'acteur\nUne idée\x00 cachée;citizen\n", "NUL"),
+])
+def test_a_broken_file_is_refused_with_a_reason_and_nothing_is_imported(users, process,
+                                                                        content, message):
+    from django.core.exceptions import ValidationError
+
+    before = Contribution.objects.count()
+    with pytest.raises(ValidationError, match=message):
+        import_contributions(actor=users["poc"], process=process, mechanism=None,
+                             uploaded=upload("atelier.csv", content))
+    assert Contribution.objects.count() == before

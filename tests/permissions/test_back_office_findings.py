@@ -194,3 +194,27 @@ def test_finding_8_an_agency_opening_a_plan_in_the_admin_gets_no_error(client, u
     # The rules themselves accept a plan where they expect a commitment, without an error.
     assert not users["agency"].has_perm("plans.change_commitment", current_plan)
     assert not users["agency"].has_perm("tracking.add_progressupdate", current_plan)
+
+
+@pytest.mark.django_db
+def test_administrators_do_not_read_contributors_addresses_in_the_admin(client, users,
+                                                                         current_plan):
+    contribution = Contribution.objects.create(
+        process=current_plan.cocreation_processes.first(), text="Une idée publiée",
+        language="fr", stakeholder_type="citizen", consent_to_publish=True,
+        moderation_state=ModerationState.PUBLISHED, author_email="secret@example.org")
+    comment = Comment.objects.filter(moderation_state=ModerationState.PUBLISHED).first()
+    Comment.objects.filter(pk=comment.pk).update(author_email="hidden@example.org")
+    client = signed_in(client, users["administrator"])
+    for url, address in [
+        (reverse("admin:cocreation_contribution_change", args=[contribution.pk]),
+         "secret@example.org"),
+        (reverse("admin:tracking_comment_change", args=[comment.pk]), "hidden@example.org"),
+    ]:
+        page = client.get(url)
+        assert page.status_code == 200 and address not in page.content.decode()
+    guess = client.get(reverse("admin:cocreation_contribution_changelist"),
+                       {"author_email__startswith": "secret"})
+    assert guess.status_code == 400
+    # The POC team, who answers contributors, still reads it (in the workspace).
+    assert users["poc"].has_perm("core.view_personal_data", contribution)
