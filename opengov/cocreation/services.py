@@ -102,8 +102,7 @@ def moderate(*, actor, item, state, reason, kind) -> ModerationDecision | None:
     item.moderation_reason = decision.reason
     item.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
     record(actor=actor, kind=kind, target=item,
-           summary=f"{decision.get_previous_state_display()} → {decision.get_state_display()}"
-           f": {decision.reason}")
+           summary=f"{decision.previous_state} → {decision.state}: {decision.reason}")
     return decision
 
 
@@ -207,8 +206,9 @@ def groups_suggest(*, actor, process, groups=None) -> list:
     for members in _connected(result.duplicates):
         group = ContributionGroup.objects.create(
             process=process, kind=ContributionGroup.Kind.DUPLICATE,
-            name=_("Near-duplicates: “%(start)s”") % {
-                "start": Truncator(texts[min(members)]).words(8)})
+            # Named by the text itself: the badge of its kind says "near-duplicates" in the
+            # reader's own language.
+            name=Truncator(texts[min(members)]).words(8))
         group.contributions.set(members)
         created.append(group)
     record(actor=actor, kind=Activity.Kind.GROUPS_SUGGESTED, target=process,

@@ -43,7 +43,7 @@ class ModerationState(models.TextChoices):
 
     PENDING = "pending", _("Awaiting moderation")
     PUBLISHED = "published", _("Published")
-    PRIVATE = "private", _("Kept private (no consent to publish)")
+    PRIVATE = "private", _("Kept private")
     SPAM = "spam", _("Spam")
     ABUSE = "abuse", _("Abusive")
 
@@ -103,3 +103,50 @@ class Activity(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_kind_display()}: {self.target_label}"
+
+    # Parts of a record that services name in ``summary`` besides the model's own fields.
+    PARTS = {"milestones": _("milestones"), "stakeholders": _("stakeholders"),
+             "responses": _("reasoned responses"), "local_initiatives": _("local initiatives"),
+             "document": _("document"), "new": _("created")}
+
+    def describe(self):
+        """The details in the reader's language.
+
+        Services log what changed as field names ("agenda_fr, minutes") and moderation as
+        state codes ("pending → spam: reason"): codes, so that each reader sees them named
+        in their own language, whoever acted.
+        """
+        text = self.summary
+        from django.contrib.contenttypes.models import ContentType
+
+        model = (ContentType.objects.get_for_id(self.target_type_id).model_class()
+                 if self.target_type_id else None)  # cached: no query per line
+        names = [name.strip() for name in text.split(",")] if text else []
+        if model is not None and names and all(_field_label(model, n) for n in names):
+            return ", ".join(str(_field_label(model, n)) for n in names)
+        if self.kind in (self.Kind.CONTRIBUTION_MODERATED, self.Kind.COMMENT_MODERATED):
+            states, _sep, reason = text.partition(": ")
+            before, _arrow, after = states.partition(" → ")
+            labels = dict(ModerationState.choices)
+            if before in labels and after in labels:
+                return f"{labels[before]} → {labels[after]}" + (f": {reason}" if reason else "")
+        return text
+
+
+def _field_label(model, name):
+    """The label of a field (``agenda_fr`` → "agenda (français)"), of a part (milestones),
+    or None when ``name`` is neither."""
+    from django.conf import settings
+    from django.core.exceptions import FieldDoesNotExist
+    from django.utils.translation import get_language_info
+
+    if name in Activity.PARTS:
+        return Activity.PARTS[name]
+    root, _sep, lang = name.rpartition("_")
+    try:
+        if lang in settings.MODELTRANSLATION_LANGUAGES and root:
+            label = model._meta.get_field(root).verbose_name
+            return f"{label} ({get_language_info(lang)['name_local']})"
+        return model._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return None

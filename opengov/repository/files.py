@@ -18,6 +18,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.text import get_valid_filename, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -56,6 +57,12 @@ SNIFF_BYTES = 8192
 
 def max_upload_bytes() -> int:
     return getattr(settings, "UPLOAD_MAX_BYTES", 25 * 1024 * 1024)
+
+
+def with_size_limit(message):
+    """``message``, a lazy translation with ``%(limit)s``, completed with the upload limit
+    in megabytes when it is shown, so that it reads in the reader's language."""
+    return lazy(lambda: str(message) % {"limit": max_upload_bytes() // (1024 * 1024)}, str)()
 
 
 def accepted_extensions() -> str:

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.forms import HoneypotMixin, label_languages, language_field_names
-from opengov.repository.files import accepted_extensions, max_upload_bytes
+from opengov.repository.files import accepted_extensions, with_size_limit
 from opengov.repository.models import Document
 
 from .models import Comment, ProgressUpdate
@@ -55,9 +55,10 @@ class ProgressUpdateForm(forms.ModelForm):
 
     evidence = MultipleFileField(
         required=False, label=_("Evidence (files)"),
-        help_text=_("PDF, Word, OpenDocument, spreadsheets, images or text; each up to "
-                    "%(limit)s MB. They are published in the commitment's folder of the "
-                    "repository.") % {"limit": max_upload_bytes() // (1024 * 1024)},
+        help_text=with_size_limit(_(
+            "PDF, Word, OpenDocument, spreadsheets, images or text; each up to "
+            "%(limit)s MB. They are published in the commitment's folder of the "
+            "repository.")),
     )
     licence = forms.ChoiceField(choices=Document.Licence.choices, label=_("Licence of the "
                                                                           "evidence"))

@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -341,8 +342,8 @@ def moderate(request, kind, pk):
         messages.error(request, " ".join(error.messages))
     else:
         item.refresh_from_db()
-        messages.success(request, _("Decision recorded: %(state)s.") % {
-            "state": item.get_moderation_state_display()})
+        messages.success(request, _("Decision recorded on “%(item)s”: %(state)s.") % {
+            "item": Truncator(item.text).words(8), "state": item.get_moderation_state_display()})
     return redirect("workspace:moderation_desk")
 
 

@@ -15,7 +15,7 @@ from opengov.core.forms import label_languages, language_field_names
 from opengov.forum.models import Forum, InclusionGroup, Meeting, Seat
 from opengov.members.models import Organisation, Person
 from opengov.plans.models import ActionPlan, Commitment
-from opengov.repository.files import accepted_extensions, max_upload_bytes
+from opengov.repository.files import accepted_extensions, with_size_limit
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -188,9 +188,10 @@ class MeetingForm(DeskForm):
 
     minutes_file = forms.FileField(
         label=_("Minutes file"), required=False,
-        help_text=_("PDF, Word, OpenDocument or text, up to %(limit)s MB. It is filed in the "
-                    "repository and is public when the meeting is public and its minutes are "
-                    "published.") % {"limit": max_upload_bytes() // (1024 * 1024)})
+        help_text=with_size_limit(_(
+            "PDF, Word, OpenDocument or text, up to %(limit)s MB. It is filed in the "
+            "repository and is public when the meeting is public and its minutes are "
+            "published.")))
     minutes_file_title = forms.CharField(
         label=_("Title of the minutes file"), required=False, max_length=300,
         help_text=_("Leave empty to name it after the meeting."))

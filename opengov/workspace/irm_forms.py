@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from opengov.reports.models import CommitmentFinding, IRMProduct, RequirementFinding
-from opengov.repository.files import accepted_extensions, max_upload_bytes
+from opengov.repository.files import accepted_extensions, with_size_limit
 
 from .forum_forms import DATE, language_name
 
@@ -33,9 +33,9 @@ class IRMProductForm(ValuesMixin, forms.ModelForm):
 
     document_file = forms.FileField(
         label=_("Report file"), required=False,
-        help_text=_("PDF, Word or OpenDocument, up to %(limit)s MB. It is filed in the "
-                    "repository as an IRM report; a later file becomes a new version.")
-        % {"limit": max_upload_bytes() // (1024 * 1024)})
+        help_text=with_size_limit(_(
+            "PDF, Word or OpenDocument, up to %(limit)s MB. It is filed in the "
+            "repository as an IRM report; a later file becomes a new version.")))
     document_title = forms.CharField(
         label=_("Title of the report file"), required=False, max_length=300,
         help_text=_("Leave empty to name it after the product."))

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from opengov.cocreation.models import Contribution
 from opengov.core.models import ModerationState
 from opengov.core.predicates import is_administrator, is_poc_team, is_signed_in_role
 from opengov.plans.models import Commitment
@@ -61,6 +62,9 @@ def home(request):
         "member": member, "rows": rows, "unanswered": unanswered,
         "pending": Comment.objects.filter(moderation_state=ModerationState.PENDING).count()
         if request.user.has_perm("tracking.moderate_comment", member) else None,
+        "pending_contributions": Contribution.objects.filter(
+            process__plan__member=member, moderation_state=ModerationState.PENDING).count()
+        if request.user.has_perm("cocreation.moderate_contribution", member) else None,
         "is_poc": is_poc_team.test(request.user),
         "uses_repository_desk": uses_repository_desk.test(request.user),
         "is_administrator": is_administrator.test(request.user)})

@@ -50,7 +50,8 @@ def test_idea_submitted_in_french_answered_by_staff_then_read_by_the_public(site
     item = staff.locator("article").filter(has_text=IDEA[:60])
     item.get_by_label("Publish").check()
     item.get_by_role("button", name="Record the decision").click()
-    expect(staff.get_by_role("status")).to_contain_text("Decision recorded: Published")
+    expect(staff.get_by_role("status")).to_contain_text("Decision recorded on")
+    expect(staff.get_by_role("status")).to_contain_text(": Published.")
     staff.context.close()
 
     # 3. Staff had grouped it with two similar ideas; the POC answers the group of three in

@@ -110,3 +110,44 @@ class TestPermissionMatrix:
         poc = users["poc"]
         poc.is_active = False
         assert not poc.has_perm("plans.change_actionplan")
+
+
+PHASE_RULES = ["plans.change_commitment", "plans.add_milestone", "tracking.add_progressupdate",
+               "tracking.change_implementationplan", "repository.add_document",
+               "tracking.answer_comment"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", ["co_creation", "implementation", "completed"])
+def test_what_each_role_may_do_on_its_commitment_in_each_phase_of_the_plan(
+    users, own_and_other_commitment, status
+):
+    """Verb × role × plan status: a completed plan is the record of the past, for the agency
+    and the POC team alike (except answering the public and filing, kept for the team)."""
+    from opengov.repository.models import Document
+    from opengov.tracking.models import Comment
+
+    own, other = own_and_other_commitment
+    for commitment in (own, other):
+        commitment.plan.status = status  # in memory: the rules read it from the object
+    targets = {
+        "plans.change_commitment": (own, other),
+        "plans.add_milestone": (own, other),
+        "tracking.add_progressupdate": (own, other),
+        "tracking.change_implementationplan": (own, other),
+        "repository.add_document": tuple(
+            Document(member=c.plan.member, plan=c.plan, commitment=c, kind="evidence")
+            for c in (own, other)),
+        "tracking.answer_comment": tuple(
+            Comment(progress_update=c.progress_updates.first()) for c in (own, other)),
+    }
+    open_plan = status != "completed"
+    for perm in PHASE_RULES:
+        mine, theirs = targets[perm]
+        expected = {"superuser"}
+        if open_plan:
+            expected |= {"poc", "agency"}
+        elif perm in ("repository.add_document", "tracking.answer_comment"):
+            expected |= {"poc"}
+        assert allowed(users, perm, mine) == expected, (perm, status)
+        assert allowed(users, perm, theirs) == expected - {"agency"}, (perm, status)

@@ -265,3 +265,19 @@ def test_query_count_does_not_grow_with_100_more_lines(client, users, demo,
         after = _queries(client)
     assert after == before
     assert _queries(client, {"kind": "commitment_saved", "person": users["poc"].pk}) <= 14
+
+
+def test_details_are_named_in_the_reader_s_language(client, users, demo):
+    from opengov.forum.models import Meeting
+
+    meeting = Meeting.objects.filter(forum__member=demo).first()
+    line(kind=Activity.Kind.MEETING_SAVED, target=meeting, summary="agenda_fr, minutes",
+         when=soon(2))
+    line(kind=Activity.Kind.CONTRIBUTION_MODERATED, summary="pending → spam: Publicité",
+         when=soon(1))
+    client.force_login(users["poc"])
+    lines = shown_lines(client.get("/fr/workspace/activity/").content.decode())
+    assert "ordre du jour (français), compte rendu" in lines[0].lower()
+    assert "En attente de modération → Indésirable: Publicité" in lines[1]
+    lines = shown_lines(client.get("/en/workspace/activity/").content.decode())
+    assert "agenda (français), minutes" in lines[0].lower()

@@ -365,3 +365,36 @@ class TestProcessEditor:
         url = reverse("workspace:process_new") + f"?plan={done.pk}"
         assert client.get(url).status_code == 404
         assert client.get(reverse("workspace:process_new") + "?plan=abc").status_code == 404
+
+
+@pytest.mark.django_db
+def test_spam_is_listed_but_not_offered_an_answer(client, users, process):
+    spam = Contribution.objects.create(process=process, text="Gagnez de l'argent vite",
+                                       language="fr", stakeholder_type="other",
+                                       moderation_state="spam", moderation_reason="Publicité")
+    client.force_login(users["poc"])
+    page = client.get(reverse("workspace:cocreation_queue", args=[process.pk]),
+                      {"moderation_state": "spam"}).content.decode()
+    assert "Gagnez de l" in page
+    assert f'value="{spam.pk}" id="select-{spam.pk}"' not in page
+    assert f"?c={spam.pk}\"" not in page
+
+
+@pytest.mark.django_db
+def test_a_refusal_is_a_translated_page_with_a_way_back(client, users, process):
+    client.force_login(users["forum"])
+    page = client.get(f"/fr/workspace/co-creation/{process.pk}/contributions/")
+    assert page.status_code == 403
+    body = page.content.decode()
+    assert "Vous ne pouvez pas faire ceci" in body and 'href="/fr/workspace/"' in body
+
+
+@pytest.mark.django_db
+def test_the_moderator_s_home_counts_contributions_and_comments(client, users, process):
+    Contribution.objects.create(process=process, text="En attente", language="fr",
+                                stakeholder_type="citizen")
+    waiting = Contribution.objects.filter(process__plan__member=process.plan.member,
+                                          moderation_state="pending").count()
+    client.force_login(users["moderator"])
+    body = client.get("/en/workspace/").content.decode()
+    assert f"{waiting} contribution" in body and "comment" in body
