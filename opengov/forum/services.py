@@ -9,7 +9,7 @@ never deleted: a seat that ends keeps its place in the forum's history (``seat_e
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from opengov.core.activity import authorise, record
@@ -121,6 +121,11 @@ def _check_meeting(meeting):
             errors["commitment"] = _("Choose a commitment of this member.")
         elif meeting.plan_id and meeting.commitment.plan_id != meeting.plan_id:
             errors["commitment"] = _("The commitment must belong to the meeting's action plan.")
+    held_on = timezone.localtime(meeting.starts_at).date() if meeting.starts_at else None
+    if meeting.minutes_published_on and held_on and meeting.minutes_published_on < held_on:
+        errors["minutes_published_on"] = _(
+            "Minutes are published after the meeting: it is held on %(date)s.") % {
+            "date": formats.date_format(held_on, "DATE_FORMAT")}
     if errors:
         raise ValidationError(errors)
 

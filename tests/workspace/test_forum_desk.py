@@ -222,16 +222,17 @@ def test_only_the_poc_team_adds_meetings(client, users, forum):
 @pytest.mark.django_db
 def test_only_the_poc_team_changes_a_meeting(client, users, meeting):
     url = reverse("workspace:meeting_edit", args=[meeting.pk])
+    published = max(DEMO_TODAY, timezone.localtime(meeting.starts_at).date())
     data = meeting_data(starts_at=timezone.localtime(meeting.starts_at).strftime(
         "%Y-%m-%dT%H:%M"), kind=meeting.kind, format=meeting.format,
         minutes_fr="Compte rendu", minutes_en="Minutes",
-        minutes_published_on=DEMO_TODAY.isoformat())
+        minutes_published_on=published.isoformat())
     got = {role: status(client, user, url, "post", {**data, "title_en": f"Changed {role}"})
            for role, user in users.items()}
     assert got == POSTERS
     meeting.refresh_from_db()
     assert meeting.title_en == "Changed poc" and meeting.minutes_en == "Minutes"
-    assert meeting.minutes_published_on == DEMO_TODAY
+    assert meeting.minutes_published_on == published
     logs = activity(Activity.Kind.MEETING_SAVED, meeting).order_by("pk")
     assert [log.actor.username for log in logs] == ["root", "t-poc"]
     assert "title_en" in logs[1].summary
@@ -405,6 +406,7 @@ def test_minutes_file_is_filed_and_public_once_the_minutes_are(client, users, fo
 def test_a_private_meetings_minutes_file_stays_private(client, users):
     client.force_login(users["poc"])
     data = meeting_data(minutes_published_on=DEMO_TODAY.isoformat(),
+                        starts_at=f"{(DEMO_TODAY - timedelta(days=2)).isoformat()}T10:00",
                         title_en="Private session")
     del data["is_public"]
     upload = SimpleUploadedFile("minutes.txt", b"Confidential.", content_type="text/plain")
@@ -493,3 +495,24 @@ def test_forum_desk_queries_do_not_grow(client, users, forum, organisation,
         response = client.get(url)
     assert len(response.context["other_seats"]) >= 10
     assert _count_queries(client, url) == before
+
+
+@pytest.mark.django_db
+def test_minutes_are_not_published_before_the_meeting(users, demo):
+    from datetime import timedelta
+
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+
+    from opengov.forum.models import Meeting
+    from opengov.forum.services import meeting_save
+
+    meeting = Meeting.objects.filter(forum__member=demo).order_by("-starts_at").first()
+    held_on = timezone.localtime(meeting.starts_at).date()
+    with pytest.raises(ValidationError) as refused:
+        meeting_save(actor=users["poc"], forum=meeting.forum, meeting=meeting,
+                     values={"minutes_published_on": held_on - timedelta(days=1)})
+    assert "minutes_published_on" in refused.value.message_dict
+    saved = meeting_save(actor=users["poc"], forum=meeting.forum, meeting=meeting,
+                         values={"minutes_published_on": held_on})
+    assert saved.minutes_published_on == held_on
