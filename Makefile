@@ -44,7 +44,8 @@ run: install messages
 	$(MANAGE) collectstatic --noinput -v0
 	@echo ""
 	@echo "  OpenGov Platform is running at http://$(HOST):$(PORT)/"
-	@echo "  Back office: http://$(HOST):$(PORT)/en/admin/  (login: admin / opengov-demo)"
+	@echo "  Workspace:   http://$(HOST):$(PORT)/en/sign-in/  (login: poc, agence, moderation, irm or forum / opengov-demo)"
+	@echo "  Administration: http://$(HOST):$(PORT)/en/admin/  (login: admin / opengov-demo)"
 	@echo ""
 	$(VENV)/bin/gunicorn opengov.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
