@@ -17,11 +17,7 @@ from opengov.repository.services import document_add, version_add
 from opengov.tracking.models import Comment, ProgressUpdate
 from opengov.tracking.services import comment_moderate, progress_update_post
 from tests.conftest import DEMO_TODAY
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
+from tests.helpers import as_user
 
 
 @pytest.mark.django_db
@@ -29,7 +25,7 @@ class TestFinding1AgencyWritesIntoAnotherAgencysCommitment:
     def test_the_admin_add_forms_are_closed_to_it(self, client, users, own_and_other_commitment):
         _, other = own_and_other_commitment
         before = (ProgressUpdate.objects.count(), Milestone.objects.count())
-        client = signed_in(client, users["agency"])
+        client = as_user(client, users["agency"])
         response = client.post(reverse("admin:tracking_progressupdate_add"), {
             "commitment": other.pk, "completion": "complete", "timeliness": "on_time",
             "reported_on": DEMO_TODAY.isoformat(), "published_on": DEMO_TODAY.isoformat(),
@@ -67,7 +63,7 @@ class TestFinding1AgencyWritesIntoAnotherAgencysCommitment:
 class TestFinding2AgencyModeratesAnyComment:
     def test_neither_the_admin_action_nor_the_desk_nor_the_service(self, client, users):
         pending = Comment.objects.filter(moderation_state=ModerationState.PENDING).first()
-        client = signed_in(client, users["agency"])
+        client = as_user(client, users["agency"])
         client.post(reverse("admin:tracking_comment_changelist"),
                     {"action": "publish_selected", "_selected_action": [pending.pk]})
         response = client.post(reverse("workspace:moderate", args=["comment", pending.pk]),
@@ -80,7 +76,7 @@ class TestFinding2AgencyModeratesAnyComment:
 
     def test_a_moderator_s_decision_leaves_a_trace(self, client, users):
         pending = Comment.objects.filter(moderation_state=ModerationState.PENDING).first()
-        signed_in(client, users["moderator"]).post(
+        as_user(client, users["moderator"]).post(
             reverse("workspace:moderate", args=["comment", pending.pk]),
             {"decision": "spam", "reason": "Publicité"})
         decision = pending.moderation_decisions.get()
@@ -98,7 +94,7 @@ class TestFinding3UploadsSkipTheChecks:
 
         document = Document.objects.filter(versions__isnull=False, commitment__isnull=False,
                                            member=demo).first()
-        assert signed_in(client, users["superuser"]).get(
+        assert as_user(client, users["superuser"]).get(
             reverse("admin:repository_document_add")).status_code == 403
         before = document.versions.count()
         for name, body in [("page.html", b"<script>alert(1)</script>"),
@@ -116,7 +112,7 @@ class TestFinding4ModerationRewritesAndOverridesConsent:
         contribution = Contribution.objects.create(
             process=current_plan.cocreation_processes.first(), text="Texte du citoyen.",
             language="fr", stakeholder_type="citizen", consent_to_publish=False)
-        client = signed_in(client, users["moderator"])
+        client = as_user(client, users["moderator"])
         response = client.post(
             reverse("admin:cocreation_contribution_change", args=[contribution.pk]),
             {"text": "Texte réécrit", "consent_to_publish": "on"})
@@ -151,13 +147,13 @@ class TestFinding5PersonalDataForEveryRole:
         Contribution.objects.create(
             process=current_plan.cocreation_processes.first(), text="Idée en attente",
             language="fr", stakeholder_type="citizen", author_email="awa@example.org")
-        page = signed_in(client, users["moderator"]).get(
+        page = as_user(client, users["moderator"]).get(
             reverse("workspace:moderation_desk")).content.decode()
         assert "awa@example.org" in page
         for role in ("forum", "irm", "agency"):
-            assert signed_in(client, users[role]).get(
+            assert as_user(client, users[role]).get(
                 reverse("workspace:moderation_desk")).status_code == 403
-            admin = signed_in(client, users[role]).get(
+            admin = as_user(client, users[role]).get(
                 reverse("admin:cocreation_contribution_changelist"), follow=True)
             assert admin.redirect_chain[-1][0] == reverse("workspace:home")
             assert "awa@example.org" not in admin.content.decode()
@@ -168,7 +164,7 @@ def test_finding_6_a_moderator_does_not_answer_for_the_agency(client, users):
     comment = Comment.objects.filter(moderation_state=ModerationState.PUBLISHED,
                                      progress_update__isnull=False).first()
     before = comment.answer_fr
-    response = signed_in(client, users["moderator"]).post(
+    response = as_user(client, users["moderator"]).post(
         reverse("workspace:answer", args=[comment.pk]), {"answer_fr": "Réponse usurpée"})
     assert response.status_code == 403
     comment.refresh_from_db()
@@ -187,7 +183,7 @@ def test_finding_7_only_the_poc_team_assigns_number_and_lead_agency(users,
 @pytest.mark.django_db
 def test_finding_8_an_agency_opening_a_plan_in_the_admin_gets_no_error(client, users,
                                                                         current_plan):
-    response = signed_in(client, users["agency"]).get(
+    response = as_user(client, users["agency"]).get(
         reverse("admin:plans_actionplan_change", args=[current_plan.pk]), follow=True)
     assert response.status_code == 200
     assert response.redirect_chain[-1][0] == reverse("workspace:home")
@@ -205,7 +201,7 @@ def test_administrators_do_not_read_contributors_addresses_in_the_admin(client, 
         moderation_state=ModerationState.PUBLISHED, author_email="secret@example.org")
     comment = Comment.objects.filter(moderation_state=ModerationState.PUBLISHED).first()
     Comment.objects.filter(pk=comment.pk).update(author_email="hidden@example.org")
-    client = signed_in(client, users["administrator"])
+    client = as_user(client, users["administrator"])
     for url, address in [
         (reverse("admin:cocreation_contribution_change", args=[contribution.pk]),
          "secret@example.org"),

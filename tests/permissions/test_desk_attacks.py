@@ -16,13 +16,10 @@ from opengov.repository.models import Document
 from opengov.tracking.models import Comment
 from tests.conftest import DEMO_TODAY
 from tests.data.test_real_commitments import DATA
+from tests.helpers import as_user
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
-
-def signed_in(client, user):
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -48,12 +45,12 @@ class TestUnicodeDigitsAndHugeNumbers:
     def test_a_superscript_two_is_no_id(self, client, users, current_plan, path):
         process = current_plan.cocreation_processes.first()
         for role in ("no_role", "poc"):
-            status = signed_in(client, users[role]).get(path.format(p=process.pk)).status_code
+            status = as_user(client, users[role]).get(path.format(p=process.pk)).status_code
             assert status in (302, 403, 404), (role, path, status)
 
     def test_group_actions_with_a_superscript_two(self, client, users, current_plan):
         process = current_plan.cocreation_processes.first()
-        response = signed_in(client, users["poc"]).post(
+        response = as_user(client, users["poc"]).post(
             reverse("workspace:cocreation_group_action", args=[process.pk]),
             {"action": "accept", "group": "²"})
         assert response.status_code == 404
@@ -69,7 +66,7 @@ class TestUnicodeDigitsAndHugeNumbers:
                                                             current_plan):
         contribution = Contribution.objects.filter(process__plan=current_plan).exclude(
             moderation_state__in=["spam", "abuse"]).first()
-        response = signed_in(client, users["poc"]).post(
+        response = as_user(client, users["poc"]).post(
             reverse("workspace:cocreation_answer", args=[contribution.process_id]),
             {"c": contribution.pk, "decision": "included", "summary_fr": "x",
              "consideration_fr": "x", "influence_fr": "x", "reasons_fr": "x",
@@ -97,13 +94,13 @@ class TestOGPImportFromTheWorkspace:
         {"Year Of Submission": "9999"},
     ])
     def test_odd_values_are_reported_not_a_server_error(self, client, users, changes):
-        response = signed_in(client, users["poc"]).post(
+        response = as_user(client, users["poc"]).post(
             reverse("workspace:ogp_import"),
             {"file": SimpleUploadedFile("ogp.csv", self.rows(**changes))})
         assert response.status_code == 200
 
     def test_the_import_is_logged_with_its_author(self, client, users, demo):
-        signed_in(client, users["poc"]).post(
+        as_user(client, users["poc"]).post(
             reverse("workspace:ogp_import"),
             {"file": SimpleUploadedFile("ogp.csv", self.rows())})
         line = Activity.objects.get(kind="ogp_data_imported")
@@ -115,7 +112,7 @@ class TestAgencyLimits:
     def test_an_agency_cannot_file_or_make_an_irm_report(self, client, users,
                                                         own_and_other_commitment):
         own, _ = own_and_other_commitment
-        client = signed_in(client, users["agency"])
+        client = as_user(client, users["agency"])
         before = Document.objects.filter(kind="irm_report").count()
         response = client.post(reverse("workspace:document_new"), {
             "kind": "irm_report", "commitment": own.pk, "plan": own.plan_id,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from opengov.members.models import Organisation
 from opengov.plans.models import ActionPlan, Commitment, PlanVersion
 from opengov.plans.services import plan_amend, plan_snapshot, plan_submit
+from tests.helpers import status
 
 from ..conftest import DEMO_TODAY
 
@@ -53,11 +54,6 @@ def commitment_post(plan, **extra):
     return data
 
 
-def status(client, user, url, method="get", data=None):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return getattr(client, method)(url, data or {}).status_code
 
 
 @pytest.mark.django_db

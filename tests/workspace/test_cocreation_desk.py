@@ -7,6 +7,7 @@ from django.utils.html import escape
 from opengov.cocreation.models import Contribution, ContributionGroup, ReasonedResponse
 from opengov.cocreation.selectors import with_answer_state
 from opengov.core.models import Activity, ModerationState
+from tests.helpers import status
 
 ROLES = ["anonymous", "no_role", "forum", "agency", "irm", "moderator", "administrator", "poc",
          "superuser"]
@@ -29,11 +30,6 @@ def grouped(current_plan):
     return ContributionGroup.objects.filter(process__plan=current_plan).first().process
 
 
-def status(client, user, url, method="get", data=None):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return getattr(client, method)(url, data or {}).status_code
 
 
 @pytest.mark.django_db

@@ -29,6 +29,7 @@ from opengov.plans.models import ActionPlan, Commitment, CommitmentStakeholder, 
 from opengov.repository.models import Document
 from opengov.tracking.models import ProgressUpdate
 from opengov.workspace import kept_files
+from tests.helpers import as_user
 
 from ..conftest import DEMO_TODAY
 
@@ -85,11 +86,6 @@ def sections_data(plan, **changes):
     return data
 
 
-def as_user(client, user):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def long_date(day):

@@ -6,8 +6,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from safedelete import HARD_DELETE
@@ -18,6 +16,7 @@ from opengov.forum.models import Forum, Meeting, Seat
 from opengov.members.models import Member, Organisation, Person
 from opengov.repository.models import Document
 from tests.conftest import DEMO_TODAY
+from tests.helpers import count_queries, status
 
 READERS = {"anonymous": 302, "no_role": 403, "forum": 200, "agency": 200, "irm": 200,
            "moderator": 200, "administrator": 200, "poc": 200, "superuser": 200}
@@ -27,11 +26,6 @@ WRITERS = {"anonymous": 302, "no_role": 403, "forum": 403, "agency": 403, "irm":
 POSTERS = {**WRITERS, "poc": 302, "superuser": 302}
 
 
-def status(client, user, url, method="get", data=None):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return getattr(client, method)(url, data or {}).status_code
 
 
 def activity(kind, target):
@@ -447,10 +441,6 @@ def test_home_shows_the_forum_desk_to_signed_in_roles(client, users):
 
 # -- query counts ------------------------------------------------------------------------
 
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def _add_meetings(forum, n):
@@ -475,12 +465,12 @@ def _add_seats(forum, organisation, n):
 def test_meeting_list_queries_do_not_grow(client, users, forum, django_assert_max_num_queries):
     client.force_login(users["poc"])
     url = reverse("workspace:meeting_list")
-    before = _count_queries(client, url)
+    before = count_queries(client, url)
     _add_meetings(forum, 20)
     with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
-    assert _count_queries(client, url) == before
-    assert _count_queries(client, url + "?page=2") == before
+    assert count_queries(client, url) == before
+    assert count_queries(client, url + "?page=2") == before
 
 
 @pytest.mark.django_db
@@ -488,13 +478,13 @@ def test_forum_desk_queries_do_not_grow(client, users, forum, organisation,
                                         django_assert_max_num_queries):
     client.force_login(users["poc"])
     url = reverse("workspace:forum_desk")
-    before = _count_queries(client, url)
+    before = count_queries(client, url)
     _add_meetings(forum, 20)
     _add_seats(forum, organisation, 20)
     with django_assert_max_num_queries(8):
         response = client.get(url)
     assert len(response.context["other_seats"]) >= 10
-    assert _count_queries(client, url) == before
+    assert count_queries(client, url) == before
 
 
 @pytest.mark.django_db

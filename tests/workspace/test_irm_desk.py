@@ -7,8 +7,6 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from opengov.core.models import Activity
@@ -23,6 +21,7 @@ from opengov.reports.models import (
 )
 from opengov.repository.models import Document
 from tests.conftest import DEMO_TODAY
+from tests.helpers import count_queries, status
 
 READERS = {"anonymous": 302, "no_role": 403, "forum": 200, "agency": 200, "irm": 200,
            "moderator": 200, "administrator": 200, "poc": 200, "superuser": 200}
@@ -33,11 +32,6 @@ POSTERS = {**WRITERS, "irm": 302, "poc": 302, "superuser": 302}
 WRITER_NAMES = ["root", "t-poc", "t-irm"]  # in the order of the ``users`` fixture
 
 
-def status(client, user, url, method="get", data=None):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return getattr(client, method)(url, data or {}).status_code
 
 
 def logged(target):
@@ -435,10 +429,6 @@ def test_home_shows_the_irm_desk_to_signed_in_roles(client, users):
 
 # -- query counts ----------------------------------------------------------------------
 
-def _count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 @pytest.mark.django_db
@@ -446,7 +436,7 @@ def test_product_page_queries_do_not_grow(client, users, review,
                                           django_assert_max_num_queries):
     client.force_login(users["irm"])
     url = reverse("workspace:irm_product", args=[review.pk])
-    before = _count_queries(client, url)
+    before = count_queries(client, url)
     for requirement in REQUIREMENTS:  # one finding each, at most
         RequirementFinding.objects.create(product=review, requirement=requirement,
                                           verdict="met")
@@ -458,7 +448,7 @@ def test_product_page_queries_do_not_grow(client, users, review,
         response = client.get(url)
     assert len(response.context["requirements"]) == len(REQUIREMENTS)
     assert len(response.context["commitments"]) == 20
-    assert _count_queries(client, url) == before
+    assert count_queries(client, url) == before
 
 
 @pytest.mark.django_db
@@ -466,11 +456,11 @@ def test_desk_queries_do_not_grow(client, users, current_plan, results,
                                   django_assert_max_num_queries):
     client.force_login(users["irm"])
     url = reverse("workspace:irm_desk")
-    before = _count_queries(client, url)
+    before = count_queries(client, url)
     for i in range(20):
         product = IRMProduct.objects.create(plan=current_plan, kind="implementation_check",
                                             summary=f"Extra {i}")
         RequirementFinding.objects.create(product=product, requirement="R1", verdict="met")
     with django_assert_max_num_queries(7):
         assert client.get(url).status_code == 200
-    assert _count_queries(client, url) == before
+    assert count_queries(client, url) == before

@@ -7,7 +7,6 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 
 from opengov.core.models import Activity
 from opengov.members.models import Member
@@ -16,17 +15,13 @@ from opengov.repository import services
 from opengov.repository.models import Document, DocumentVersion
 from opengov.repository.selectors import documents_for
 from tests.conftest import DEMO_TODAY
+from tests.helpers import as_user
 
 ALLOWED = ("agency", "poc", "superuser")
 REFUSED = ("no_role", "forum", "irm", "moderator", "administrator")
 HTML = b"<!doctype html><html><body><script>alert('x')</script></body></html>"
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """URLs and messages in English, whatever ran before."""
-    with translation.override("en"):
-        yield
 
 
 def matrix(allowed):
@@ -35,11 +30,6 @@ def matrix(allowed):
     return {**dict.fromkeys(ALLOWED, allowed), **dict.fromkeys(REFUSED, 403), "anonymous": 302}
 
 
-def as_user(client, user):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def txt(name="notes.txt", data=b"Minutes of the working group"):

@@ -8,7 +8,6 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
-from django.utils import translation
 from django.utils.formats import date_format
 
 from opengov.core.models import Activity
@@ -17,15 +16,12 @@ from opengov.plans.models import ActionPlan
 from opengov.reports import services
 from opengov.reports.models import CommitmentAssessment, SelfAssessment
 from tests.conftest import DEMO_TODAY
+from tests.helpers import as_user
 
 ALLOWED = ("poc", "superuser")
 REFUSED = ("no_role", "forum", "agency", "irm", "moderator", "administrator")
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
 
 
 def matrix(allowed):
@@ -34,11 +30,6 @@ def matrix(allowed):
     return {**dict.fromkeys(ALLOWED, allowed), **dict.fromkeys(REFUSED, 403), "anonymous": 302}
 
 
-def as_user(client, user):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 @pytest.fixture
