@@ -1,9 +1,5 @@
-from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.admin import (
@@ -13,9 +9,7 @@ from opengov.core.admin import (
     TranslatedTabularInline,
 )
 from opengov.core.models import ModerationState
-from opengov.plans.models import Commitment
 
-from .importing import import_contributions
 from .models import (
     CoCreationProcess,
     Contribution,
@@ -35,7 +29,6 @@ from .selectors import (
 )
 from .services import (
     contribution_moderate,
-    contributions_respond,
     group_set_status,
     groups_merge,
     groups_suggest,
@@ -167,49 +160,8 @@ class ModerationDecisionInline(admin.TabularInline):
         return False
 
 
-class ResponseForm(forms.Form):
-    """The intermediate page of the "answer" action: the five elements of CC8."""
-
-    decision = forms.ChoiceField(label=_("decision"), choices=ReasonedResponse.Decision.choices)
-    summary = forms.CharField(label=_("(1) comments received"), widget=forms.Textarea)
-    consideration = forms.CharField(label=_("(2) how they were considered"),
-                                    widget=forms.Textarea)
-    influence = forms.CharField(label=_("(3) how they influenced the outcome"),
-                                widget=forms.Textarea)
-    reasons = forms.CharField(label=_("(4) reasons for the decision"), widget=forms.Textarea)
-    beyond_plan = forms.CharField(label=_("(5) beyond this plan"), widget=forms.Textarea,
-                                  required=False)
-    commitments = forms.ModelMultipleChoiceField(
-        label=_("commitments it led to"), required=False, queryset=Commitment.objects.none(),
-        widget=forms.CheckboxSelectMultiple)
-    publish = forms.BooleanField(label=_("Publish now and tell the authors"), required=False)
-
-    def __init__(self, *args, plan=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["commitments"].queryset = Commitment.objects.filter(plan=plan)
-
-
-class ImportForm(forms.Form):
-    process = forms.ModelChoiceField(label=_("co-creation process"),
-                                     queryset=CoCreationProcess.objects.all())
-    mechanism = forms.ModelChoiceField(label=_("received through"), required=False,
-                                       queryset=InputMechanism.objects.all())
-    file = forms.FileField(label=_("CSV or XLSX file"), help_text=_(
-        "One contribution per row. Columns: text (required), title, language, stakeholder_type, "
-        "submitted_on, author_name, author_organisation, author_email, consent_to_publish "
-        "(yes/no), themes (separated by ;)."))
-
-    def clean(self):
-        data = super().clean()
-        mechanism, process = data.get("mechanism"), data.get("process")
-        if mechanism and process and mechanism.process_id != process.pk:
-            raise forms.ValidationError(_("This input mechanism belongs to another process."))
-        return data
-
-
 @admin.register(Contribution)
 class ContributionAdmin(PersonalDataAdminMixin, OpenGovAdmin):
-    change_list_template = "admin/cocreation/contribution_change_list.html"
     list_display = ("reference", "submitted_at", "stakeholder_type", "language",
                     "consent_to_publish", "moderation_state", "is_answered")
     list_filter = (AnsweredFilter, "moderation_state", "groups", "stakeholder_type", "language",
@@ -224,7 +176,9 @@ class ContributionAdmin(PersonalDataAdminMixin, OpenGovAdmin):
     filter_horizontal = ("themes",)
     date_hierarchy = "submitted_at"
     inlines = [ModerationDecisionInline]
-    actions = ("undelete_selected", "answer_selected", "publish_selected", "keep_private",
+    # Staff answer and import from the co-creation desk; here, administrators moderate
+    # and restore.
+    actions = ("undelete_selected", "publish_selected", "keep_private",
                "mark_spam", "mark_abuse")
 
     @admin.display(boolean=True, description=_("answered"))
@@ -244,42 +198,11 @@ class ContributionAdmin(PersonalDataAdminMixin, OpenGovAdmin):
             "share": round(100 * answered / total) if total else 0}}
         return super().changelist_view(request, extra_context)
 
-    def get_urls(self):
-        from django.urls import path
-
-        return [path("import/", self.admin_site.admin_view(self.import_view),
-                     name="cocreation_contribution_import"), *super().get_urls()]
-
-    def import_view(self, request):
-        """Import a CSV or XLSX file of contributions: every row checked, all or nothing."""
-        if not request.user.has_perm("cocreation.add_contribution"):
-            raise PermissionDenied
-        form = ImportForm(request.POST or None, request.FILES or None)
-        report = None
-        if request.method == "POST" and form.is_valid():
-            try:
-                report = import_contributions(
-                    actor=request.user, process=form.cleaned_data["process"],
-                    mechanism=form.cleaned_data["mechanism"], uploaded=request.FILES["file"])
-            except ValidationError as error:
-                form.add_error("file", error)
-            else:
-                if not report.errors:
-                    self.message_user(request, _("%(count)s contributions imported.") % {
-                        "count": report.created})
-                    return redirect("admin:cocreation_contribution_changelist")
-        return TemplateResponse(request, "admin/cocreation/import_contributions.html", {
-            **self.admin_site.each_context(request), "title": _("Import contributions"),
-            "opts": self.model._meta, "form": form, "report": report})
-
     def has_delete_permission(self, request, obj=None):
         return False
 
     def has_moderate_permission(self, request):
         return request.user.has_perm("cocreation.moderate_contribution")
-
-    def has_answer_permission(self, request):
-        return request.user.has_perm("cocreation.add_reasonedresponse")
 
     def _moderate(self, request, queryset, state, reason):
         done, refused = 0, []
@@ -316,32 +239,6 @@ class ContributionAdmin(PersonalDataAdminMixin, OpenGovAdmin):
     def mark_abuse(self, request, queryset):
         self._moderate(request, queryset, ModerationState.ABUSE,
                        _("Abusive content (insults, threats or personal data)"))
-
-    @admin.action(description=_("Answer the selected contributions together"),
-                  permissions=["answer"])
-    def answer_selected(self, request, queryset):
-        processes = {c.process for c in queryset}
-        if len(processes) != 1:
-            self.message_user(request, _("Choose contributions of one co-creation process."),
-                              messages.ERROR)
-            return None
-        process = processes.pop()
-        form = ResponseForm(request.POST if "apply" in request.POST else None, plan=process.plan)
-        if "apply" in request.POST and form.is_valid():
-            data = form.cleaned_data
-            contributions_respond(
-                actor=request.user, process=process, contributions=queryset,
-                decision=data["decision"], texts=data, commitments=data["commitments"],
-                publish=data["publish"], site_url=request.build_absolute_uri("/"))
-            self.message_user(request, _("Response recorded for %(count)s contributions.") % {
-                "count": queryset.count()})
-            return None
-        return TemplateResponse(request, "admin/cocreation/answer_contributions.html", {
-            **self.admin_site.each_context(request), "title": _("Answer contributions"),
-            "opts": self.model._meta, "form": form, "contributions": queryset,
-            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
-        })
-
 
 @admin.register(ReasonedResponse)
 class ReasonedResponseAdmin(TranslatedAdmin):

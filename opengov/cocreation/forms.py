@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import HoneypotMixin, SafeModelMultipleChoiceField
+from opengov.core.forms import DATE, HoneypotMixin, SafeModelMultipleChoiceField
 
 from .models import Contribution, ReasonedResponse, Theme
 
@@ -193,7 +193,6 @@ class ContributionImportForm(forms.Form):
 
 # -- the co-creation process, its timeline, outreach and input mechanisms (CC1–CC5) --------
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _Translated(forms.ModelForm):

@@ -27,6 +27,18 @@ def language_field_names(fields, langs):
     return [f"{field}_{lang}" for field in fields for lang in langs if lang in configured]
 
 
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def language_name(lang):
+    """A language's own name ("français", "English"), or its code when it has none."""
+    try:
+        return get_language_info(lang)["name_local"]
+    except KeyError:
+        return lang
+
+
 def label_languages(form, fields, langs):
     """Give each per-language field its base label followed by the language's own name, and
     the help text only once (on the first language) so that screens stay readable."""
@@ -36,11 +48,8 @@ def label_languages(form, fields, langs):
             name = f"{field}_{lang}"
             if name not in form.fields:
                 continue
-            try:
-                lang_name = get_language_info(lang)["name_local"]
-            except KeyError:
-                lang_name = lang
-            form.fields[name].label = f"{str(base.verbose_name).capitalize()} ({lang_name})"
+            form.fields[name].label = (f"{str(base.verbose_name).capitalize()} "
+                                       f"({language_name(lang)})")
             form.fields[name].help_text = base.help_text if index == 0 else ""
             form.fields[name].widget.attrs["lang"] = lang
 

@@ -138,7 +138,8 @@ def _field_label(model, name):
     or None when ``name`` is neither."""
     from django.conf import settings
     from django.core.exceptions import FieldDoesNotExist
-    from django.utils.translation import get_language_info
+
+    from opengov.core.forms import language_name
 
     if name in Activity.PARTS:
         return Activity.PARTS[name]
@@ -146,7 +147,7 @@ def _field_label(model, name):
     try:
         if lang in settings.MODELTRANSLATION_LANGUAGES and root:
             label = model._meta.get_field(root).verbose_name
-            return f"{label} ({get_language_info(lang)['name_local']})"
+            return f"{label} ({language_name(lang)})"
         return model._meta.get_field(name).verbose_name
     except FieldDoesNotExist:
         return None

@@ -44,8 +44,6 @@ is_signed_in_role = (
     is_poc_team | is_forum_member | is_agency_editor | is_irm_researcher | is_moderator
     | is_administrator
 )
-# Those who read everything in the back office, private records included.
-can_read_everything = is_poc_team | is_irm_researcher
 
 
 def organisation_of(user):

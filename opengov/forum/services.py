@@ -32,9 +32,6 @@ MEETING_FIELDS = ("kind", "title", "starts_at", "format", "place", "is_public", 
                   "attendance_government", "attendance_civil_society", "attendance_other")
 
 
-def _assign(obj, values, allowed) -> str:
-    return ", ".join(assign(obj, values, allowed))
-
 
 @transaction.atomic
 def forum_save(*, actor, member, forum=None, values) -> Forum:
@@ -49,7 +46,7 @@ def forum_save(*, actor, member, forum=None, values) -> Forum:
         forum = Forum.objects.select_for_update().get(pk=forum.pk)
         authorise(actor, "forum.change_forum", forum)
         new = False
-    changed = _assign(forum, values, FORUM_FIELDS)
+    changed = ", ".join(assign(forum, values, FORUM_FIELDS))
     summary = _("Forum created") if new else changed
     forum.full_clean()
     forum.save()
@@ -76,7 +73,7 @@ def seat_save(*, actor, forum, seat=None, values) -> Seat:
     """
     seat, new = for_save(actor=actor, model=Seat, obj=seat, parent_field="forum", parent=forum,
                          elsewhere=_("This seat belongs to another forum."))
-    changed = _assign(seat, values, SEAT_FIELDS)
+    changed = ", ".join(assign(seat, values, SEAT_FIELDS))
     summary = _("Seat added") if new else changed
     seat.full_clean()
     _check_seat(seat)
@@ -144,7 +141,7 @@ def meeting_save(*, actor, forum, meeting=None, values, minutes_file=None,
     meeting, new = for_save(actor=actor, model=Meeting, obj=meeting, parent_field="forum",
                             parent=forum,
                             elsewhere=_("This meeting belongs to another forum."))
-    changed = _assign(meeting, values, MEETING_FIELDS)
+    changed = ", ".join(assign(meeting, values, MEETING_FIELDS))
     summary = _("Meeting added") if new else changed
     meeting.full_clean()
     _check_meeting(meeting)

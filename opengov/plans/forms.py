@@ -11,7 +11,13 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from opengov.cocreation.models import ReasonedResponse
-from opengov.core.forms import SafeModelMultipleChoiceField, label_languages, language_field_names
+from opengov.core.forms import (
+    DATE,
+    SafeModelMultipleChoiceField,
+    label_languages,
+    language_field_names,
+    language_name,
+)
 from opengov.members.models import Organisation
 from opengov.rules.commitments import SHORT_DESCRIPTION_LIMIT
 
@@ -22,7 +28,6 @@ COMMITMENT_TEXTS = ("title", "short_description", "problem", "causes", "done_so_
                     "solution", "expected_results", "transparency", "accountability",
                     "participation", "challenge_priority", "challenge_cocreation_note",
                     "local_jurisdiction", "national_policy")
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 # The guiding questions of OGP's commitment template (CM1), shown beside each field.
 GUIDES = {
@@ -424,15 +429,10 @@ class AmendForm(forms.Form):
             kind.widget.choices = offered
             if offered and self.initial.get("kind") not in dict(offered):
                 self.initial["kind"] = offered[0][0]
-        from django.utils.translation import get_language_info
-
         for lang in self.langs:
-            try:
-                name = get_language_info(lang)["name_local"]
-            except KeyError:
-                name = lang
             self.fields[f"notes_{lang}"] = forms.CharField(
-                label=_("What changed, every change (%(language)s)") % {"language": name},
+                label=_("What changed, every change (%(language)s)") % {
+                    "language": language_name(lang)},
                 widget=forms.Textarea(attrs={"rows": 5, "lang": lang}), required=False)
 
     def clean_kind(self):

@@ -108,9 +108,6 @@ COMMITMENT_FINDING_FIELDS = ("commitment", "specificity", "verifiable", "potenti
                              "is_promising", "notes")
 
 
-def _assign_irm_fields(obj, values, allowed) -> str:
-    return ", ".join(assign(obj, values, allowed))
-
 
 @transaction.atomic
 def irm_product_save(*, actor, plan, product=None, values, document_file=None,
@@ -126,7 +123,7 @@ def irm_product_save(*, actor, plan, product=None, values, document_file=None,
     """
     product, new = for_save(actor=actor, model=IRMProduct, obj=product, parent_field="plan",
                            parent=plan, elsewhere=_("This IRM product belongs to another plan."))
-    changed = _assign_irm_fields(product, values, IRM_PRODUCT_FIELDS)
+    changed = ", ".join(assign(product, values, IRM_PRODUCT_FIELDS))
     product.full_clean()
     product.save()
     if document_file is not None:
@@ -156,7 +153,7 @@ def requirement_finding_save(*, actor, product, finding=None, values) -> Require
     finding, new = for_save(actor=actor, model=RequirementFinding, obj=finding,
                             parent_field="product", parent=product,
                             elsewhere=_("This finding belongs to another IRM product."))
-    changed = _assign_irm_fields(finding, values, REQUIREMENT_FINDING_FIELDS)
+    changed = ", ".join(assign(finding, values, REQUIREMENT_FINDING_FIELDS))
     finding.full_clean()
     finding.save()
     record(actor=actor, kind=Activity.Kind.IRM_RECORD_SAVED, target=finding,
@@ -172,7 +169,7 @@ def commitment_finding_save(*, actor, product, finding=None, values) -> Commitme
     finding, new = for_save(actor=actor, model=CommitmentFinding, obj=finding,
                             parent_field="product", parent=product,
                             elsewhere=_("This finding belongs to another IRM product."))
-    changed = _assign_irm_fields(finding, values, COMMITMENT_FINDING_FIELDS)
+    changed = ", ".join(assign(finding, values, COMMITMENT_FINDING_FIELDS))
     finding.full_clean()
     if finding.commitment.plan_id != product.plan_id:
         raise ValidationError({"commitment": _("Choose a commitment of the product's plan.")})

@@ -35,6 +35,7 @@ from opengov.cocreation.models import (
     ContributionGroup,
     ReasonedResponse,
 )
+from opengov.core.forms import language_name
 from opengov.core.models import ModerationState
 from opengov.plans.models import ActionPlan
 from opengov.tracking import services as tracking
@@ -63,11 +64,9 @@ def _ids(values):
 
 
 def _languages(member):
-    from django.conf import settings
-
-    names = dict(settings.LANGUAGES)
-    codes = list(dict.fromkeys([*member.administrative_languages, "en"]))
-    return [(code, names.get(code, code)) for code in codes]
+    """(code, own name) of the member's languages and English, for filters and previews."""
+    codes = dict.fromkeys([*member.administrative_languages, "en"])
+    return [(code, language_name(code)) for code in codes]
 
 
 @login_required

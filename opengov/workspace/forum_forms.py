@@ -8,24 +8,13 @@ tracking forms. Each form lays its fields out in ``SECTIONS`` (rendered by
 
 from django import forms
 from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import label_languages, language_field_names
+from opengov.core.forms import DATE, DATETIME, label_languages, language_field_names, language_name
 from opengov.forum.models import Forum, InclusionGroup, Meeting, Seat
 from opengov.members.models import Organisation, Person
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.repository.files import accepted_extensions, with_size_limit
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def language_name(lang):
-    try:
-        return get_language_info(lang)["name_local"]
-    except KeyError:
-        return lang
 
 
 class TextGroup:

@@ -5,10 +5,9 @@ minimum requirements and on commitments (P1). The form validates; the service in
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opengov.core.forms import DATE, language_name
 from opengov.reports.models import CommitmentFinding, IRMProduct, RequirementFinding
 from opengov.repository.files import accepted_extensions, with_size_limit
-
-from .forum_forms import DATE, language_name
 
 
 class HttpsURLField(forms.URLField):

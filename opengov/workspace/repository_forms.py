@@ -10,12 +10,11 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import first_filled, label_languages, language_field_names
+from opengov.core.forms import DATE, first_filled, label_languages, language_field_names
 from opengov.repository.files import accepted_extensions, max_upload_bytes
 from opengov.repository.models import Document
 
 DOCUMENT_TEXTS = ("title", "description")
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 PUBLIC, PRIVATE = "public", "private"
 
 

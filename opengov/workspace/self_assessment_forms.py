@@ -8,9 +8,9 @@ typed; ``opengov.reports.services`` writes.
 from django import forms
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from opengov.core.forms import language_name
 from opengov.plans.forms import DATE, TranslatedForm, _with_languages
 from opengov.reports.models import CommitmentAssessment, SelfAssessment
 from opengov.reports.services import COMMITMENT_ASSESSMENT_TEXTS, SELF_ASSESSMENT_TEXTS
@@ -52,11 +52,6 @@ class _Guided(TranslatedForm):
                 for name, _label, guide, fields, findings in super().groups()]
 
 
-def language_name(lang):
-    try:
-        return get_language_info(lang)["name_local"]
-    except KeyError:
-        return lang
 
 
 class SelfAssessmentForm(_Guided):

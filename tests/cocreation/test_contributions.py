@@ -184,10 +184,12 @@ class TestResponses:
     def test_moderator_cannot_write_responses(self, client, users, current_plan):
         waiting = Contribution.objects.filter(process__plan=current_plan).first()
         client.force_login(users["moderator"])
-        client.post(reverse("admin:cocreation_contribution_changelist"), {
-            "action": "answer_selected", "_selected_action": [waiting.pk], "apply": "1",
-            "decision": "amended", **TEXTS})
-        assert not ReasonedResponse.objects.filter(summary=TEXTS["summary"]).exists()
+        response = client.post(
+            reverse("workspace:cocreation_answer", args=[waiting.process_id]),
+            {"c": waiting.pk, "decision": "amended",
+             **{f"{field}_fr": text for field, text in TEXTS.items()}})
+        assert response.status_code == 403
+        assert not ReasonedResponse.objects.filter(summary_fr=TEXTS["summary"]).exists()
 
 
 @pytest.mark.django_db
