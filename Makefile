@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
 
-.PHONY: run test test-years-ahead install install-test browser messages lint check serve bench docs clean
+.PHONY: run test test-years-ahead install install-test browser messages lint check serve bench bench-load docs clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,10 @@ run: install messages
 	@echo "  OpenGov Platform is running at http://$(HOST):$(PORT)/"
 	@echo "  Workspace:   http://$(HOST):$(PORT)/en/sign-in/  (login: poc, agence, moderation, irm or forum / opengov-demo)"
 	@echo "  Administration: http://$(HOST):$(PORT)/en/admin/  (login: admin / opengov-demo)"
+	@echo "  Background tasks: one worker beside the web server; Ctrl-C stops both."
 	@echo ""
+	@$(MANAGE) db_worker --no-startup-delay --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn opengov.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 ## Install what the tests need and run the whole suite.
@@ -72,6 +75,11 @@ docs: install
 
 lint: install-test
 	$(VENV)/bin/ruff check .
+
+## At real size on PostgreSQL, with gunicorn, a task worker and locust (see bench/load.py).
+bench-load: install-test
+	$(VENV)/bin/pip install --quiet -e ".[test,bench]"
+	$(PY) bench/load.py
 
 bench: install-test
 	$(PY) bench/run.py

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "ninja",
     "simple_history",
     "safedelete",
+    "django_tasks",
+    "django_tasks_db",
     "opengov.core",
     "opengov.members",
     "opengov.forum",
@@ -106,6 +108,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the task worker write to the same file: wait for each other
+    # instead of failing, and let readers go on while one writes (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20, "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -176,6 +184,24 @@ if os.environ.get("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                          "LOCATION": os.environ["REDIS_URL"]}
 SILENCED_SYSTEM_CHECKS = [] if os.environ.get("REDIS_URL") else ["django_ratelimit.W001"]
+
+# Background work on Django's Tasks API (docs/architecture.md, "Background tasks").
+# "database": tasks wait in the database and `manage.py db_worker` runs them (the embedded
+# default, started by `make run`). "rq": tasks wait in Redis (REDIS_URL) and any number of
+# `manage.py rqworker default` processes run them. "immediate": run in the request (tests).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}[TASKS_BACKEND]}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": os.environ["REDIS_URL"], "DEFAULT_TIMEOUT": 600}}
+# A task that fails is tried again this many times in all, waiting longer each time, then
+# kept as a failure the Point of Contact team sees in the workspace.
+TASK_ATTEMPTS = int(os.environ.get("TASK_ATTEMPTS", "3"))
+TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "60"))
 
 # The public API and open data are readable from any site (CORS), never writable.
 CORS_URLS_REGEX = r"^/(api|open-data)/.*$"

@@ -14,3 +14,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = True
 # Everything the platform hands the rules engine is checked against the engine's schema.
 RULES_CHECK_FACTS = True
+# Background tasks run at once, in the test (tests/tasks/ also run them through the database
+# and Redis backends).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASK_RETRY_SECONDS = 0

@@ -80,6 +80,7 @@ class Activity(models.Model):
         REPORT_SAVED = "report_saved", _("Report saved")
         IRM_RECORD_SAVED = "irm_record_saved", _("IRM record saved")
         OGP_DATA_IMPORTED = "ogp_data_imported", _("OGP commitment data imported")
+        TASK_RETRIED = "task_retried", _("Background task run again")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
@@ -124,6 +125,10 @@ class Activity(models.Model):
         names = [name.strip() for name in text.split(",")] if text else []
         if model is not None and names and all(_field_label(model, n) for n in names):
             return ", ".join(str(_field_label(model, n)) for n in names)
+        if self.kind == self.Kind.TASK_RETRIED:
+            from .tasks import describe
+
+            return describe(text)
         if self.kind in (self.Kind.CONTRIBUTION_MODERATED, self.Kind.COMMENT_MODERATED):
             states, _sep, reason = text.partition(": ")
             before, _arrow, after = states.partition(" → ")
@@ -131,6 +136,38 @@ class Activity(models.Model):
             if before in labels and after in labels:
                 return f"{labels[before]} → {labels[after]}" + (f": {reason}" if reason else "")
         return text
+
+
+class TaskFailure(models.Model):
+    """A background task that failed every time it was tried (``opengov.core.tasks``).
+
+    Kept for the Point of Contact team and administrators, who see the error in the
+    workspace and can run the task again once its cause is mended.
+    """
+
+    task = models.CharField(_("task"), max_length=300)
+    arguments = models.JSONField(_("arguments"), default=dict)
+    attempts = models.PositiveSmallIntegerField(_("attempts"))
+    error = models.TextField(_("error"))
+    traceback = models.TextField(_("traceback"), blank=True)
+    failed_at = models.DateTimeField(_("failed at"), auto_now_add=True, db_index=True)
+    retried_at = models.DateTimeField(_("run again at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("failed background task")
+        verbose_name_plural = _("failed background tasks")
+        ordering = ["-failed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.task}: {self.error[:80]}"
+
+    @property
+    def name(self):
+        """What the task does, in the reader's language (its docstring's first line is
+        for developers)."""
+        from .tasks import describe
+
+        return describe(self.task)
 
 
 def _field_label(model, name):

@@ -112,9 +112,10 @@ def same_organisation(user, obj):
 # input is pending, to reach its author; an agency editor for the people of its organisation.
 rules.set_perm("core.view_personal_data",
                is_poc_team | (is_moderator & is_pending) | (is_agency_editor & same_organisation))
-# The activity log (who did what, to which record): the Point of Contact team only.
-# The activity log: the POC team in the workspace, administrators in the admin too.
+# The activity log (who did what, to which record) and the background tasks that failed:
+# the POC team in the workspace, administrators in the admin too.
 rules.set_perm("core.view_activity", is_poc_team | is_administrator)
+rules.set_perm("core.retry_task", is_poc_team | is_administrator)
 rules.set_perm("core", is_poc_team | is_administrator)
 
 

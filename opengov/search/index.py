@@ -1,4 +1,13 @@
-"""What goes into the search index: public records only, in every content language."""
+"""What goes into the search index: public records only, in every content language.
+
+Each kind of record has a *source*: the queryset of its public records, and how one of them
+reads as an entry. The index is kept in step one record at a time (``index``, run by the
+task ``index_records`` after the change commits, see signals.py): a record that is public
+gets its entry written again, a record that is not (any more) loses it. ``rebuild`` writes
+the whole index again from the sources, streaming, for repairs.
+"""
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -7,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from opengov.cocreation import selectors as cocreation_selectors
-from opengov.cocreation.models import Contribution, ReasonedResponse
+from opengov.cocreation.models import Contribution
 from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting
 from opengov.plans import selectors as plan_selectors
@@ -19,6 +28,7 @@ from .models import SearchEntry
 from .text import terms
 
 LANGS = settings.MODELTRANSLATION_LANGUAGES
+BATCH = 500  # records read and written at a time: memory stays bounded at any size
 
 
 def _texts(obj, *fields):
@@ -32,75 +42,172 @@ def _url(name, *args):
         return reverse(name, args=args).removeprefix("/en")
 
 
-def _entries():
-    """(kind, object, plan, date, url, titles, bodies, themes[, content]) for every public
-    record."""
-    for plan in ActionPlan.objects.filter(is_public=True):
-        yield ("plan", plan, plan, plan.delivered_on, _url("web:plan_detail", plan.slug),
-               _texts(plan, "title"), _texts(plan, "introduction", "efforts_to_date",
-                                             "development_process"), [])
-    for c in Commitment.objects.filter(plan__is_public=True).select_related("plan") \
-            .prefetch_related("themes"):
-        yield ("commitment", c, c.plan, c.period_start,
-               _url("web:commitment_detail", c.plan.slug, c.slug), _texts(c, "title"),
-               _texts(c, "short_description", "problem", "causes", "solution",
-                      "expected_results"), [t.slug for t in c.themes.all()])
-    for m in Milestone.objects.filter(commitment__plan__is_public=True).select_related(
-            "commitment__plan"):
-        yield ("milestone", m, m.commitment.plan, m.due_on,
-               _url("web:commitment_detail", m.commitment.plan.slug, m.commitment.slug) +
-               "#milestones", _texts(m, "title"), _texts(m, "expected_result"), [])
-    for u in plan_selectors.published_updates().filter(commitment__plan__is_public=True) \
-            .select_related("commitment__plan"):
-        c = u.commitment
-        yield ("update", u, c.plan, u.reported_on,
-               _url("web:commitment_detail", c.plan.slug, c.slug) + f"#update-{u.pk}",
-               _texts(c, "title"), _texts(u, "summary", "delay_reasons", "next_steps"), [])
-    for contribution in cocreation_selectors.public_contributions().filter(
-            process__plan__is_public=True).select_related("process__plan").prefetch_related(
-            "themes", Prefetch("responses", to_attr="public_responses",
-                               queryset=cocreation_selectors.published_responses())):
-        body = {lang: "\n".join([contribution.text, *(
-            getattr(r, f"reasons_{lang}") or "" for r in contribution.public_responses)])
-            for lang in LANGS}
-        title = dict.fromkeys(LANGS, contribution.title or contribution.reference)
-        yield ("contribution", contribution, contribution.process.plan,
-               contribution.submitted_at.date(), _url("cocreation:receipt",
-                                                      contribution.reference),
-               title, body, [t.slug for t in contribution.themes.all()])
-    for meeting in Meeting.objects.filter(is_public=True):
-        yield ("meeting", meeting, meeting.plan, meeting.starts_at.date(),
-               _url("web:meeting_detail", meeting.pk), _texts(meeting, "title"),
-               _texts(meeting, "agenda", "minutes"), [])
-    for document in Document.objects.filter(is_public=True).prefetch_related("versions"):
-        # R2: the words inside the current file are searchable too (PDF, DOCX, ODT, text).
-        version = document.current_version
-        yield ("document", document, document.plan, document.date,
-               _url("web:document_detail", document.pk), _texts(document, "title"),
-               _texts(document, "description"), [], version.text if version else "")
+@dataclass
+class Values:
+    plan: object
+    date: object
+    url: str
+    titles: dict
+    bodies: dict
+    themes: list
+    content: str = ""
 
 
-def _entry(kind, obj, plan, day, url, titles, bodies, themes, content=""):
-    text = " ".join([*titles.values(), *bodies.values(), content])
-    return SearchEntry(kind=kind, object_id=obj.pk, plan=plan, date=day, url=url,
-                       titles=titles, bodies=bodies, content=content,
-                       themes=" " + " ".join(themes) + " " if themes else "",
+def _plan(plan):
+    return Values(plan, plan.delivered_on, _url("web:plan_detail", plan.slug),
+                  _texts(plan, "title"),
+                  _texts(plan, "introduction", "efforts_to_date", "development_process"), [])
+
+
+def _commitment(c):
+    return Values(c.plan, c.period_start, _url("web:commitment_detail", c.plan.slug, c.slug),
+                  _texts(c, "title"), _texts(c, "short_description", "problem", "causes",
+                                             "solution", "expected_results"),
+                  [t.slug for t in c.themes.all()])
+
+
+def _milestone(m):
+    c = m.commitment
+    return Values(c.plan, m.due_on,
+                  _url("web:commitment_detail", c.plan.slug, c.slug) + "#milestones",
+                  _texts(m, "title"), _texts(m, "expected_result"), [])
+
+
+def _update(u):
+    c = u.commitment
+    return Values(c.plan, u.reported_on,
+                  _url("web:commitment_detail", c.plan.slug, c.slug) + f"#update-{u.pk}",
+                  _texts(c, "title"), _texts(u, "summary", "delay_reasons", "next_steps"), [])
+
+
+def _contribution(contribution):
+    body = {lang: "\n".join([contribution.text, *(
+        getattr(r, f"reasons_{lang}") or "" for r in contribution.public_responses)])
+        for lang in LANGS}
+    return Values(contribution.process.plan, contribution.submitted_at.date(),
+                  _url("cocreation:receipt", contribution.reference),
+                  dict.fromkeys(LANGS, contribution.title or contribution.reference), body,
+                  [t.slug for t in contribution.themes.all()])
+
+
+def _meeting(meeting):
+    return Values(meeting.plan, meeting.starts_at.date(), _url("web:meeting_detail", meeting.pk),
+                  _texts(meeting, "title"), _texts(meeting, "agenda", "minutes"), [])
+
+
+def _document(document):
+    # R2: the words inside the current file are searchable too (PDF, DOCX, ODT, text).
+    version = document.current_version
+    return Values(document.plan, document.date, _url("web:document_detail", document.pk),
+                  _texts(document, "title"), _texts(document, "description"), [],
+                  version.text if version else "")
+
+
+def _public_contributions():
+    return (cocreation_selectors.public_contributions().filter(process__plan__is_public=True)
+            .select_related("process__plan").prefetch_related(
+                "themes", Prefetch("responses", to_attr="public_responses",
+                                   queryset=cocreation_selectors.published_responses())))
+
+
+def _public_documents():
+    # Only the current version's text is read, never every version's.
+    current = DocumentVersion.objects.order_by("-number")
+    return Document.objects.filter(is_public=True).select_related("plan").prefetch_related(
+        Prefetch("versions", queryset=current))
+
+
+# kind -> (its public records, how one reads as an entry). "Public" is decided here only.
+SOURCES = {
+    "plan": (lambda: ActionPlan.objects.filter(is_public=True), _plan),
+    "commitment": (lambda: Commitment.objects.filter(plan__is_public=True)
+                   .select_related("plan").prefetch_related("themes"), _commitment),
+    "milestone": (lambda: Milestone.objects.filter(commitment__plan__is_public=True)
+                  .select_related("commitment__plan"), _milestone),
+    "update": (lambda: plan_selectors.published_updates()
+               .filter(commitment__plan__is_public=True).select_related("commitment__plan"),
+               _update),
+    "contribution": (_public_contributions, _contribution),
+    "meeting": (lambda: Meeting.objects.filter(is_public=True).select_related("plan"),
+                _meeting),
+    "document": (_public_documents, _document),
+}
+
+
+def _entry(kind, obj, values):
+    text = " ".join([*values.titles.values(), *values.bodies.values(), values.content])
+    return SearchEntry(kind=kind, object_id=obj.pk, plan=values.plan, date=values.date,
+                       url=values.url, titles=values.titles, bodies=values.bodies,
+                       content=values.content,
+                       themes=" " + " ".join(values.themes) + " " if values.themes else "",
                        terms=" " + " ".join(sorted(terms(text))) + " ")
 
 
-@transaction.atomic
+def _entries(kind, records):
+    read = SOURCES[kind][1]
+    return [_entry(kind, obj, read(obj)) for obj in records]
+
+
+def index(kind: str, ids) -> int:
+    """Write again the entries of these records of ``kind``: the public ones get their entry,
+    the others lose theirs. Returns how many are in the index now."""
+    ids = sorted(set(ids))
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        with transaction.atomic():
+            entries = _entries(kind, SOURCES[kind][0]().filter(pk__in=chunk))
+            SearchEntry.objects.filter(kind=kind, object_id__in=chunk).delete()
+            SearchEntry.objects.bulk_create(entries)
+        written += len(entries)
+    return written
+
+
+def index_plan(plan_id: int) -> int:
+    """A plan, and everything filed under it when that changes too: when the plan is
+    published or withdrawn (so is all that hangs under it) or moves to a new address."""
+    before = SearchEntry.objects.filter(kind="plan", object_id=plan_id).values_list(
+        "url", flat=True).first()
+    written = index("plan", [plan_id])
+    if not written:  # not public: nothing under it is either
+        SearchEntry.objects.filter(plan_id=plan_id).delete()
+        return 0
+    after = SearchEntry.objects.filter(kind="plan", object_id=plan_id).values_list(
+        "url", flat=True).first()
+    if before == after:
+        return written  # same state and address: the entries under it still hold
+    under = {
+        "commitment": Commitment.objects.filter(plan_id=plan_id),
+        "milestone": Milestone.objects.filter(commitment__plan_id=plan_id),
+        "update": ProgressUpdate.objects.filter(commitment__plan_id=plan_id),
+        "contribution": Contribution.objects.filter(process__plan_id=plan_id),
+        "meeting": Meeting.objects.filter(plan_id=plan_id),
+        "document": Document.objects.filter(plan_id=plan_id),
+    }
+    for kind, records in under.items():
+        written += index(kind, list(records.values_list("pk", flat=True)))
+    return written
+
+
 def rebuild() -> int:
-    """Rebuild the whole index from the records (what is public now, and only that)."""
-    SearchEntry.objects.all().delete()
-    entries = [_entry(*values) for values in _entries()]
-    SearchEntry.objects.bulk_create(entries, batch_size=1000)
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":  # the FTS5 word index reads the table (0003)
-            cursor.execute("INSERT INTO search_entry_terms(search_entry_terms) VALUES('rebuild')")
-        elif connection.vendor == "postgresql":  # fresh statistics, so the index is used
+    """Write the whole index again from the records (what is public now, and only that).
+
+    Streams: records are read and written ``BATCH`` at a time, so memory does not grow with
+    the site. One transaction, so searches see the old index until the new one is whole.
+    """
+    count = 0
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        for kind, (public, read) in SOURCES.items():
+            batch = []
+            for obj in public().order_by("pk").iterator(chunk_size=BATCH):
+                batch.append(_entry(kind, obj, read(obj)))
+                if len(batch) == BATCH:
+                    SearchEntry.objects.bulk_create(batch)
+                    count, batch = count + len(batch), []
+            SearchEntry.objects.bulk_create(batch)
+            count += len(batch)
+    if connection.vendor == "postgresql":  # fresh statistics, so the word index is used
+        with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchentry")
-    return len(entries)
-
-
-MODELS = (ActionPlan, Commitment, Milestone, ProgressUpdate, Contribution, ReasonedResponse,
-          Meeting, Document, DocumentVersion)
+    return count

@@ -9,6 +9,7 @@ from . import (
     plan_views,
     repository_views,
     self_assessment_views,
+    task_views,
     views,
 )
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("workspace/", views.home, name="home"),
     path("workspace/activity/", activity_views.activity, name="activity"),
+    path("workspace/tasks/", task_views.tasks, name="tasks"),
     path("workspace/commitments/<int:pk>/", views.commitment, name="commitment"),
     path("workspace/commitments/<int:pk>/implementation-plan/", views.implementation_plan,
          name="implementation_plan"),
