@@ -116,10 +116,28 @@ class DocumentVersion(models.Model):
     original_name = models.CharField(_("name of the uploaded file"), max_length=255,
                                      blank=True, editable=False)
     mime_type = models.CharField(_("file type"), max_length=120, blank=True, editable=False)
-    # The words inside the file, for full-text search (PDF, DOCX, ODT, text).
+    class TextState(models.TextChoices):
+        """Whether the words inside the file are in the search (see extract.py)."""
+
+        PENDING = "pending", _("Being read")
+        INDEXED = "indexed", _("Searchable")
+        NONE = "none", _("No text to read in this kind of file")
+        TOO_SLOW = "too_slow", _("Not searchable: reading it took longer than 20 seconds")
+        TOO_BIG_TO_READ = "too_big_to_read", _("Not searchable: reading it needed too much "
+                                                "memory")
+        TOO_MUCH_TEXT = "too_much_text", _("Partly searchable: only its first 5 MB of text")
+        UNREADABLE = "unreadable", _("Not searchable: the file could not be read (it may be "
+                                     "damaged)")
+        INFLATES = "inflates", _("Not searchable: it would unpack to more than 200 MB")
+
+    # The words inside the file, for full-text search (PDF, DOCX, ODT, text), read after the
+    # upload by a background task (opengov.repository.tasks).
     text = models.TextField(_("text of the file"), blank=True, editable=False)
+    text_state = models.CharField(_("text for the search"), max_length=20,
+                                  choices=TextState.choices, default=TextState.PENDING,
+                                  editable=False)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["text"])  # derived from the file
+    history = HistoricalRecords(excluded_fields=["text", "text_state"])  # derived from the file
 
     class Meta:
         verbose_name = _("document version")
@@ -139,15 +157,23 @@ class DocumentVersion(models.Model):
         if self.pk is not None:
             raise ValidationError(_("A stored version is never changed: upload a new one."))
         if self.file and not self.sha256:
-            from .files import _sniff, extract_text
+            from .extract import READABLE
+            from .files import _sniff
 
             self.original_name = self.original_name or self.file.name.rsplit("/", 1)[-1]
-            digest, data = hashlib.sha256(), bytearray()
+            digest, size = hashlib.sha256(), 0
             for chunk in self.file.chunks():
                 digest.update(chunk)
-                data += chunk
+                size += len(chunk)
             self.sha256 = digest.hexdigest()
-            self.size = len(data)
+            self.size = size
             self.mime_type = self.mime_type or _sniff(self.file) or ""
-            self.text = extract_text(bytes(data), self.mime_type)
+            self.text_state = (self.TextState.PENDING if self.mime_type in READABLE
+                               else self.TextState.NONE)
         super().save(*args, **kwargs)
+        if self.text_state == self.TextState.PENDING:
+            from opengov.core.tasks import after_commit
+
+            from .tasks import read_version_text
+
+            after_commit(read_version_text, self.pk)

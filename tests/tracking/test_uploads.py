@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from opengov.repository import services
-from opengov.repository.files import extract_text, safe_name, validate_upload
+from opengov.repository.extract import DOCX, ODT, PDF, UNREADABLE, Outcome, extract
+from opengov.repository.files import safe_name, validate_upload
 from opengov.repository.models import DocumentVersion
 
 from .files import docx_with, odt_with, pdf_with
@@ -68,17 +69,18 @@ def test_safe_names(given, safe):
 
 
 def test_text_inside_pdf_docx_odt_is_extracted():
-    assert SENTENCE in extract_text(pdf_with(SENTENCE), "application/pdf").replace("\n", " ")
-    docx_mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    assert SENTENCE in extract_text(docx_with(SENTENCE), docx_mime)
-    assert SENTENCE in extract_text(odt_with(SENTENCE), "application/vnd.oasis.opendocument.text")
-    assert extract_text(b"%PDF-1.4 broken", "application/pdf") == ""
+    assert SENTENCE in extract(pdf_with(SENTENCE), PDF).text.replace("\n", " ")
+    assert SENTENCE in extract(docx_with(SENTENCE), DOCX).text
+    assert SENTENCE in extract(odt_with(SENTENCE), ODT).text
+    assert extract(b"%PDF-1.4 broken", PDF) == Outcome("", UNREADABLE)
 
 
 @pytest.mark.django_db
-def test_versions_never_overwrite_each_other(demo):
-    document = services.document_add(member=demo, upload=upload("rapport.txt", b"first text"),
-                                     kind="evidence", title="Rapport")
+def test_versions_never_overwrite_each_other(demo, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):  # the text is read after commit
+        document = services.document_add(member=demo, upload=upload("rapport.txt",
+                                                                    b"first text"),
+                                         kind="evidence", title="Rapport")
     second = services.version_add(document=document, upload=upload("rapport.txt", b"second"),
                                   note="corrected")
     first = document.versions.get(number=1)

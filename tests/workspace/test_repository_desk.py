@@ -290,17 +290,19 @@ def test_html_is_refused_with_a_clear_message(client, users, own_document, name,
 
 
 @pytest.mark.django_db
-def test_a_real_pdf_is_filed(client, users):
+def test_a_real_pdf_is_filed(client, users, django_capture_on_commit_callbacks):
     from tests.tracking.files import pdf_with
 
     as_user(client, users["poc"])
-    response = client.post(reverse("workspace:document_new"), new_data(
-        None, title_en="PDF-doc", kind="legal",
-        file=SimpleUploadedFile("Décret n° 12.pdf", pdf_with("Décret sur la transparence"))))
+    with django_capture_on_commit_callbacks(execute=True):  # its text is read after commit
+        response = client.post(reverse("workspace:document_new"), new_data(
+            None, title_en="PDF-doc", kind="legal",
+            file=SimpleUploadedFile("Décret n° 12.pdf", pdf_with("Décret sur la transparence"))))
     assert response.status_code == 302
     document = Document.objects.get(title_en="PDF-doc")
     version = document.versions.get()
     assert version.mime_type == "application/pdf" and "transparence" in version.text
+    assert version.text_state == version.TextState.INDEXED
     assert version.file.name.endswith("/decret-n-12.pdf")
     assert (document.commitment, document.plan) == (None, None)
 
