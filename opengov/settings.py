@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost: answers 304 to a matching ETag, and serves anonymous readers from the cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "opengov.core.public_cache.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "opengov.urls"
@@ -179,10 +182,19 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SEARCH_REINDEX_ON_SAVE = env_bool("SEARCH_REINDEX_ON_SAVE", True)
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")
 # One cache per process by default; several app servers share Redis (rate limits agree).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Cached public pages (opengov.core.public_cache) are shared by every process: files under
+# var/cache on one server, Redis across servers.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                     "LOCATION": os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "cache"),
+                     "OPTIONS": {"MAX_ENTRIES": 20000}},
+}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                          "LOCATION": os.environ["REDIS_URL"]}
+    CACHES["public_pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+PUBLIC_CACHE = env_bool("PUBLIC_CACHE", True)
 SILENCED_SYSTEM_CHECKS = [] if os.environ.get("REDIS_URL") else ["django_ratelimit.W001"]
 
 # Background work on Django's Tasks API (docs/architecture.md, "Background tasks").

@@ -18,3 +18,12 @@ RULES_CHECK_FACTS = True
 # and Redis backends).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 TASK_RETRY_SECONDS = 0
+# Delivered versions' documents are made when first asked for, not ahead (tests/core tests
+# the ahead case).
+GENERATED_FILES_AHEAD = False
+# Anonymous pages are served fresh, since tests change data without committing;
+# tests/core/test_public_cache.py turns the cache on.
+PUBLIC_CACHE = False
+CACHES = {**CACHES,  # noqa: F405
+          "public_pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                           "LOCATION": "public-pages"}}

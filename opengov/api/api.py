@@ -3,6 +3,9 @@
 Read-only, no account, CORS open. Everything it returns is public: published plans,
 commitments and updates, consenting and moderated contributions with published responses,
 public meetings and documents, forum seats without private contacts.
+
+Lists are paginated in the database: a page reads ``limit`` rows (and one COUNT), whatever
+the size of the table, and only the columns it returns.
 """
 
 import re
@@ -18,12 +21,13 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import BeforeValidator, Field
 
 from opengov.cocreation import selectors as cocreation_selectors
+from opengov.cocreation.models import Theme
 from opengov.core.translation import in_every_language as texts
 from opengov.forum.models import Meeting, Seat
 from opengov.members.models import Member
 from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment, Milestone
-from opengov.repository.models import Document
+from opengov.repository.models import Document, DocumentVersion
 
 from . import schemas as s
 
@@ -52,9 +56,25 @@ Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
 class Pagination(LimitOffsetPagination):
+    """Limit and offset on the view's queryset: the database returns one page of rows (and
+    a COUNT), then ``out`` turns each row of the page into its output.
+
+    ``@paginate(Pagination, out=plan_out)``: the view returns a queryset, not a list. Its
+    ordering must end with a unique key, or rows could move between pages.
+    """
+
     class Input(Schema):
         limit: int = Field(100, ge=1, le=500)
         offset: int = Field(0, ge=0, le=10**9)
+
+    def __init__(self, *, out, **kwargs):
+        self.out = out
+        super().__init__(**kwargs)
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page[self.items_attribute] = [self.out(row) for row in page[self.items_attribute]]
+        return page
 
 
 def _url(name, *args):
@@ -62,8 +82,24 @@ def _url(name, *args):
         return reverse(name, args=args)
 
 
+# The columns each output reads (``only()``): long texts a list does not return stay in the
+# database. Translated names stand for every language's column (modeltranslation).
+PLAN_FIELDS = ("slug", "member__slug", "number", "title", "status", "start_year",
+               "duration_years", "delivery_slot", "ends_on", "delivered_on")
+COMMITMENT_FIELDS = ("plan__slug", "number", "slug", "title", "short_description",
+                     "lead_agency__name", "lead_agency__acronym", "period_start", "period_end",
+                     "is_challenge", "is_local")
+MILESTONE_FIELDS = ("commitment", "number", "title", "expected_result", "due_on", "lead__name",
+                    "lead__acronym")
+
+
+def _themes():
+    return Prefetch("themes", queryset=Theme.objects.only("slug"))
+
+
 def _public_plans():
-    return ActionPlan.objects.filter(is_public=True).select_related("member")
+    return (ActionPlan.objects.filter(is_public=True).select_related("member")
+            .only(*PLAN_FIELDS))
 
 
 def plan_out(plan):
@@ -97,8 +133,8 @@ def commitment_out(c, detail=False):
 
 def _commitments():
     return (Commitment.objects.filter(plan__is_public=True)
-            .select_related("plan", "lead_agency").prefetch_related("themes")
-            .order_by("plan__start_year", "plan__number", "number"))
+            .select_related("plan", "lead_agency").prefetch_related(_themes())
+            .order_by("plan__start_year", "plan__number", "number", "pk"))
 
 
 class CommitmentFilters(Schema):
@@ -114,18 +150,20 @@ def list_members(request):
              "description": texts(m, "description"),
              "administrative_languages": m.administrative_languages, "website": m.website,
              "lead_agency": str(m.lead_agency) if m.lead_agency else None}
-            for m in Member.objects.select_related("lead_agency").order_by("pk")]
+            for m in Member.objects.select_related("lead_agency")
+            .only("slug", "kind", "name", "description", "administrative_languages", "website",
+                  "lead_agency__name", "lead_agency__acronym").order_by("pk")]
 
 
 @api.get("/plans", response=list[s.PlanOut], tags=["plans"])
-@paginate(Pagination)
+@paginate(Pagination, out=plan_out)
 def list_plans(request, member: str | None = None, status: str | None = None):
-    plans = _public_plans().order_by("start_year", "number")
+    plans = _public_plans().order_by("start_year", "number", "pk")
     if member:
         plans = plans.filter(member__slug=member)
     if status:
         plans = plans.filter(status=status)
-    return [plan_out(p) for p in plans]
+    return plans
 
 
 @api.get("/plans/{slug}", response=s.PlanOut, tags=["plans"])
@@ -137,13 +175,15 @@ def get_plan(request, slug: str):
 def list_versions(request, slug: str):
     plan = get_object_or_404(_public_plans(), slug=slug)
     return [{"number": v.number, "kind": v.kind, "delivered_on": v.delivered_on,
-             "change_notes": v.change_notes} for v in plan.versions.order_by("number")]
+             "change_notes": v.change_notes}
+            for v in plan.versions.only("plan", "number", "kind", "delivered_on", "change_notes")
+            .order_by("number")]
 
 
 @api.get("/commitments", response=list[s.CommitmentOut], tags=["commitments"])
-@paginate(Pagination)
+@paginate(Pagination, out=commitment_out)
 def list_commitments(request, filters: Query[CommitmentFilters]):
-    commitments = _commitments()
+    commitments = _commitments().only(*COMMITMENT_FIELDS)
     if filters.plan:
         commitments = commitments.filter(plan__slug=filters.plan)
     if filters.lead_agency:
@@ -152,47 +192,55 @@ def list_commitments(request, filters: Query[CommitmentFilters]):
         commitments = commitments.filter(is_local=filters.is_local)
     if filters.is_challenge is not None:
         commitments = commitments.filter(is_challenge=filters.is_challenge)
-    return [commitment_out(c) for c in commitments]
+    return commitments
 
 
 @api.get("/commitments/{commitment_id}", response=s.CommitmentDetailOut, tags=["commitments"])
 def get_commitment(request, commitment_id: Id):
     commitment = get_object_or_404(
         _commitments().prefetch_related(
-            Prefetch("milestones", queryset=Milestone.objects.select_related("lead"))),
+            Prefetch("milestones", queryset=Milestone.objects.select_related("lead")
+                     .only(*MILESTONE_FIELDS))),
         pk=commitment_id)
     return commitment_out(commitment, detail=True)
 
 
 @api.get("/milestones", response=list[s.MilestoneOut], tags=["commitments"])
-@paginate(Pagination)
+@paginate(Pagination, out=milestone_out)
 def list_milestones(request, plan: str | None = None, commitment: Id | None = None):
     milestones = (Milestone.objects.filter(commitment__plan__is_public=True)
-                  .select_related("lead").order_by("commitment_id", "number"))
+                  .select_related("lead").only(*MILESTONE_FIELDS)
+                  .order_by("commitment_id", "number", "pk"))
     if plan:
         milestones = milestones.filter(commitment__plan__slug=plan)
     if commitment:
         milestones = milestones.filter(commitment_id=commitment)
-    return [milestone_out(m) for m in milestones]
+    return milestones
+
+
+def update_out(u):
+    return {"id": u.pk, "commitment_id": u.commitment_id, "milestone_id": u.milestone_id,
+            "completion": u.completion, "timeliness": u.timeliness,
+            "summary": texts(u, "summary"), "delay_reasons": texts(u, "delay_reasons"),
+            "next_steps": texts(u, "next_steps"), "reported_on": u.reported_on,
+            "published_on": u.published_on}
 
 
 @api.get("/progress-updates", response=list[s.ProgressUpdateOut], tags=["implementation"])
-@paginate(Pagination)
+@paginate(Pagination, out=update_out)
 def list_updates(request, plan: str | None = None, commitment: Id | None = None,
                  since: IsoDate | None = None):
-    updates = plan_selectors.published_updates().filter(
-        commitment__plan__is_public=True).order_by("-reported_on", "-pk")
+    updates = (plan_selectors.published_updates().filter(commitment__plan__is_public=True)
+               .only("commitment", "milestone", "completion", "timeliness", "summary",
+                     "delay_reasons", "next_steps", "reported_on", "published_on")
+               .order_by("-reported_on", "-pk"))
     if plan:
         updates = updates.filter(commitment__plan__slug=plan)
     if commitment:
         updates = updates.filter(commitment_id=commitment)
     if since:
         updates = updates.filter(reported_on__gte=since)
-    return [{"id": u.pk, "commitment_id": u.commitment_id, "milestone_id": u.milestone_id,
-             "completion": u.completion, "timeliness": u.timeliness,
-             "summary": texts(u, "summary"), "delay_reasons": texts(u, "delay_reasons"),
-             "next_steps": texts(u, "next_steps"), "reported_on": u.reported_on,
-             "published_on": u.published_on} for u in updates]
+    return updates
 
 
 def response_out(r):
@@ -202,77 +250,106 @@ def response_out(r):
             "commitment_ids": [c.pk for c in r.commitments.all()], "published_on": r.published_on}
 
 
+def contribution_out(c):
+    return {"reference": c.reference, "plan": c.process.plan.slug,
+            "submitted_on": c.submitted_at.date(), "language": c.language,
+            "stakeholder_type": c.stakeholder_type, "title": c.title, "text": c.text,
+            "author_name": c.author_name, "themes": [t.slug for t in c.themes.all()],
+            "responses": [response_out(r) for r in c.public_responses]}
+
+
 @api.get("/contributions", response=list[s.ContributionOut], tags=["co-creation"])
-@paginate(Pagination)
+@paginate(Pagination, out=contribution_out)
 def list_contributions(request, plan: str | None = None, theme: str | None = None,
                        decision: str | None = None):
+    responses = (cocreation_selectors.published_responses()
+                 .only("decision", "summary", "consideration", "influence", "reasons",
+                       "beyond_plan", "published_on")
+                 .prefetch_related(Prefetch("commitments",
+                                            queryset=Commitment.objects.only("pk"))))
     contributions = (cocreation_selectors.public_contributions()
                      .filter(process__plan__is_public=True)
                      .select_related("process__plan")
-                     .prefetch_related("themes", Prefetch(
-                         "responses", to_attr="public_responses",
-                         queryset=cocreation_selectors.published_responses()
-                         .prefetch_related("commitments")))
+                     .only("reference", "process__plan__slug", "submitted_at", "language",
+                           "stakeholder_type", "title", "text", "author_name")
+                     .prefetch_related(_themes(), Prefetch(
+                         "responses", to_attr="public_responses", queryset=responses))
                      .order_by("submitted_at", "pk"))
     if plan:
         contributions = contributions.filter(process__plan__slug=plan)
+    # ``pk__in`` a subquery, not a join: a contribution with two matching rows is still one
+    # row, so the page and its count agree without DISTINCT (and the database starts from
+    # the few matching rows).
     if theme:
-        contributions = contributions.filter(themes__slug=theme)
+        contributions = contributions.filter(
+            pk__in=Theme.objects.filter(slug=theme).values("contributions"))
     if decision:
         contributions = contributions.filter(
-            responses__decision=decision, responses__published_on__isnull=False).distinct()
-    return [{"reference": c.reference, "plan": c.process.plan.slug,
-             "submitted_on": c.submitted_at.date(), "language": c.language,
-             "stakeholder_type": c.stakeholder_type, "title": c.title, "text": c.text,
-             "author_name": c.author_name, "themes": [t.slug for t in c.themes.all()],
-             "responses": [response_out(r) for r in c.public_responses]}
-            for c in contributions]
+            pk__in=cocreation_selectors.published_responses().filter(decision=decision)
+            .values("contributions"))
+    return contributions
+
+
+def meeting_out(m):
+    return {"id": m.pk, "kind": m.kind, "title": texts(m, "title"), "starts_at": m.starts_at,
+            "format": m.format, "place": texts(m, "place"), "agenda": texts(m, "agenda"),
+            "minutes": texts(m, "minutes"), "plan": m.plan.slug if m.plan else None,
+            "url": _url("web:meeting_detail", m.pk)}
 
 
 @api.get("/meetings", response=list[s.MeetingOut], tags=["forum"])
-@paginate(Pagination)
+@paginate(Pagination, out=meeting_out)
 def list_meetings(request, kind: str | None = None, since: IsoDate | None = None):
-    meetings = Meeting.objects.filter(is_public=True).select_related("plan").order_by(
-        "-starts_at")
+    meetings = (Meeting.objects.filter(is_public=True).select_related("plan")
+                .only("kind", "title", "starts_at", "format", "place", "agenda", "minutes",
+                      "plan__slug")
+                .order_by("-starts_at", "-pk"))
     if kind:
         meetings = meetings.filter(kind=kind)
     if since:
         meetings = meetings.filter(starts_at__date__gte=since)
-    return [{"id": m.pk, "kind": m.kind, "title": texts(m, "title"), "starts_at": m.starts_at,
-             "format": m.format, "place": texts(m, "place"), "agenda": texts(m, "agenda"),
-             "minutes": texts(m, "minutes"), "plan": m.plan.slug if m.plan else None,
-             "url": _url("web:meeting_detail", m.pk)} for m in meetings]
+    return meetings
+
+
+def document_out(d):
+    version = d.current_versions[0] if d.current_versions else None  # prefetched, latest
+    return {"id": d.pk, "title": texts(d, "title"), "kind": d.kind, "date": d.date,
+            "language": d.language, "licence": d.licence,
+            "plan": d.plan.slug if d.plan else None, "commitment_id": d.commitment_id,
+            "meeting_id": d.meeting_id, "external_url": d.external_url,
+            "download_url": _url("web:document_download", d.pk, version.number)
+            if version else None,
+            "sha256": version.sha256 if version else None}
 
 
 @api.get("/documents", response=list[s.DocumentOut], tags=["repository"])
-@paginate(Pagination)
+@paginate(Pagination, out=document_out)
 def list_documents(request, kind: str | None = None, plan: str | None = None,
                    commitment: Id | None = None):
+    # Only the current version of each document, without the text extracted from its file.
+    current = (DocumentVersion.objects.only("document", "number", "sha256")
+               .order_by("-number")[:1])
     documents = (Document.objects.filter(is_public=True).select_related("plan")
-                 .prefetch_related("versions").order_by("-date", "pk"))
+                 .only("title", "kind", "date", "language", "licence", "plan__slug",
+                       "commitment", "meeting", "external_url")
+                 .prefetch_related(Prefetch("versions", queryset=current,
+                                            to_attr="current_versions"))
+                 .order_by("-date", "pk"))
     if kind:
         documents = documents.filter(kind=kind)
     if plan:
         documents = documents.filter(plan__slug=plan)
     if commitment:
         documents = documents.filter(commitment_id=commitment)
-    result = []
-    for d in documents:
-        version = d.current_version
-        result.append({
-            "id": d.pk, "title": texts(d, "title"), "kind": d.kind, "date": d.date,
-            "language": d.language, "licence": d.licence,
-            "plan": d.plan.slug if d.plan else None, "commitment_id": d.commitment_id,
-            "meeting_id": d.meeting_id, "external_url": d.external_url,
-            "download_url": _url("web:document_download", d.pk, version.number)
-            if version else None,
-            "sha256": version.sha256 if version else None})
-    return result
+    return documents
 
 
 @api.get("/seats", response=list[s.SeatOut], tags=["forum"])
 def list_seats(request, current: bool = True):
-    seats = Seat.objects.select_related("organisation", "person").order_by("constituency", "pk")
+    seats = (Seat.objects.select_related("organisation", "person")
+             .only("organisation__name", "organisation__acronym", "constituency", "person__name",
+                   "person__is_public", "role", "starts_on", "ends_on", "selection")
+             .order_by("constituency", "pk"))
     if current:
         today = timezone.localdate()
         seats = seats.filter(starts_on__lte=today).exclude(ends_on__lt=today)

@@ -1,18 +1,25 @@
 """Bulk open data: one ZIP with a CSV and a JSON per table, a Frictionless Data package
 descriptor (datapackage.json) describing every column, and the licence. Public fields only.
+
+Every table is read in one query (two with the responses' commitments), whatever its size,
+and only the columns it exports; a table's rows are read only when it is written, so the
+spreadsheet of commitments reads only its two tables.
 """
 
 import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from opengov.cocreation import selectors as cocreation_selectors
+from opengov.cocreation.models import ReasonedResponse
 from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting, Seat
 from opengov.plans import selectors as plan_selectors
@@ -34,7 +41,14 @@ class Table:
     name: str
     description: str
     fields: list  # (name, type, description)
-    rows: list
+    rows: Iterable  # of lists, read once, when the table is written
+
+
+def _rows(queryset, row):
+    """``row(obj)`` for each object, read from the database at the first row asked for
+    (a generator function: a generator expression would evaluate the queryset at once)."""
+    for obj in queryset:
+        yield row(obj)
 
 
 def _languages():
@@ -50,23 +64,45 @@ def _values(obj, name):
 
 
 def tables() -> list[Table]:
-    plans = ActionPlan.objects.filter(is_public=True).select_related("member").order_by("pk")
+    # Querysets are lazy and rows are generators: nothing is read until a table is written.
+    plans = ActionPlan.objects.filter(is_public=True).select_related("member").only(
+        "slug", "member__slug", "number", "title", "status", "start_year", "duration_years",
+        "delivery_slot", "ends_on", "delivered_on").order_by("pk")
     commitments = Commitment.objects.filter(plan__is_public=True).select_related(
-        "plan", "lead_agency").order_by("pk")
+        "plan", "lead_agency").only(
+        "plan__slug", "number", "slug", "title", "short_description", "lead_agency__name",
+        "lead_agency__acronym", "period_start", "period_end", "is_challenge",
+        "is_local").order_by("pk")
     milestones = Milestone.objects.filter(commitment__plan__is_public=True).select_related(
-        "lead").order_by("pk")
+        "lead").only("commitment", "number", "title", "due_on", "lead__name",
+                     "lead__acronym").order_by("pk")
     updates = plan_selectors.published_updates().filter(
-        commitment__plan__is_public=True).order_by("pk")
+        commitment__plan__is_public=True).only(
+        "commitment", "milestone", "completion", "timeliness", "summary", "reported_on",
+        "published_on").order_by("pk")
     contributions = cocreation_selectors.public_contributions().filter(
-        process__plan__is_public=True).select_related("process__plan").order_by("pk")
+        process__plan__is_public=True).select_related("process__plan").only(
+        "reference", "process__plan__slug", "submitted_at", "language", "stakeholder_type",
+        "author_name", "text").order_by("pk")
     responses = cocreation_selectors.published_responses().filter(
-        process__plan__is_public=True).prefetch_related("commitments").order_by("pk")
-    meetings = Meeting.objects.filter(is_public=True).select_related("plan").order_by("pk")
-    documents = Document.objects.filter(is_public=True).select_related("plan").order_by("pk")
+        process__plan__is_public=True).only(
+        "decision", "summary", "consideration", "influence", "reasons", "beyond_plan",
+        "published_on").prefetch_related(
+        Prefetch("commitments", queryset=Commitment.objects.only("pk"))).order_by("pk")
+    # Which public contribution each response answers: one query on the link table.
+    answered = ReasonedResponse.contributions.through.objects.filter(
+        reasonedresponse__in=responses.values("pk"),
+        contribution__in=contributions.values("pk"),
+    ).order_by("reasonedresponse_id", "-contribution__submitted_at", "contribution_id")
+    meetings = Meeting.objects.filter(is_public=True).only(
+        "kind", "title", "starts_at", "format", "agenda", "minutes").order_by("pk")
+    documents = Document.objects.filter(is_public=True).only(
+        "title", "kind", "date", "language", "licence", "commitment").order_by("pk")
     today = timezone.localdate()
     seats = Seat.objects.filter(starts_on__lte=today).exclude(ends_on__lt=today).select_related(
-        "organisation", "person").order_by("pk")
-    public_ids = set(contributions.values_list("pk", flat=True))
+        "organisation", "person").only(
+        "organisation__name", "organisation__acronym", "constituency", "person__name",
+        "person__is_public", "starts_on", "selection").order_by("pk")
     return [
         Table("plans", "Action plans (AP1) and their calendar (C1, C2, C5).", [
             ("slug", "string", "Stable identifier of the plan"),
@@ -76,8 +112,9 @@ def tables() -> list[Table]:
             ("start_year", "integer", "Start year"), ("duration_years", "integer", "2 or 4 (C1)"),
             ("delivery_slot", "string", "june or december (C2)"),
             ("ends_on", "date", "End date (C2)"), ("delivered_on", "date", "Delivery date (C5)"),
-        ], [[p.slug, p.member.slug, p.number, *_values(p, "title"), p.status, p.start_year,
-             p.duration_years, p.delivery_slot, p.ends_on, p.delivered_on] for p in plans]),
+        ], _rows(plans, lambda p: [
+            p.slug, p.member.slug, p.number, *_values(p, "title"), p.status, p.start_year,
+            p.duration_years, p.delivery_slot, p.ends_on, p.delivered_on])),
         Table("commitments", "Commitments, as in OGP's template (CM1).", [
             ("id", "integer", "Stable identifier"), ("plan", "string", "Plan slug"),
             ("number", "integer", "Number in the plan"), ("slug", "string", "Short name"),
@@ -86,30 +123,34 @@ def tables() -> list[Table]:
             ("lead_agency", "string", "Lead agency"), ("period_start", "date", "From"),
             ("period_end", "date", "To"), ("is_challenge", "boolean", "Challenge (CM5)"),
             ("is_local", "boolean", "Local commitment (CM6)"),
-        ], [[c.pk, c.plan.slug, c.number, c.slug, *_values(c, "title"),
-             *_values(c, "short_description"), str(c.lead_agency), c.period_start,
-             c.period_end, c.is_challenge, c.is_local] for c in commitments]),
+        ], _rows(commitments, lambda c: [
+            c.pk, c.plan.slug, c.number, c.slug, *_values(c, "title"),
+            *_values(c, "short_description"), str(c.lead_agency), c.period_start,
+            c.period_end, c.is_challenge, c.is_local])),
         Table("milestones", "Milestones of each commitment.", [
             ("id", "integer", "Stable identifier"), ("commitment_id", "integer", "Commitment"),
             ("number", "integer", "Number"), *_translated("title", "Milestone"),
             ("due_on", "date", "Planned completion date"), ("lead", "string", "Lead"),
-        ], [[m.pk, m.commitment_id, m.number, *_values(m, "title"), m.due_on,
-             str(m.lead) if m.lead else ""] for m in milestones]),
+        ], _rows(milestones, lambda m: [
+            m.pk, m.commitment_id, m.number, *_values(m, "title"), m.due_on,
+            str(m.lead) if m.lead else ""])),
         Table("progress_updates", "Published progress updates (W3 f).", [
             ("id", "integer", "Stable identifier"), ("commitment_id", "integer", "Commitment"),
             ("milestone_id", "integer", "Milestone, if the update is about one"),
             ("completion", "string", "not_started, limited, substantial or complete"),
             ("timeliness", "string", "on_time or delayed"), *_translated("summary", "Summary"),
             ("reported_on", "date", "Reported on"), ("published_on", "date", "Published on"),
-        ], [[u.pk, u.commitment_id, u.milestone_id, u.completion, u.timeliness,
-             *_values(u, "summary"), u.reported_on, u.published_on] for u in updates]),
+        ], _rows(updates, lambda u: [
+            u.pk, u.commitment_id, u.milestone_id, u.completion, u.timeliness,
+            *_values(u, "summary"), u.reported_on, u.published_on])),
         Table("contributions", "Published public contributions (CC5, CC6); no e-mail ever.", [
             ("reference", "string", "Stable identifier"), ("plan", "string", "Plan slug"),
             ("submitted_on", "date", "Submitted on"), ("language", "string", "Language"),
             ("stakeholder_type", "string", "Kind of stakeholder"),
             ("author_name", "string", "Name, when given"), ("text", "string", "Contribution"),
-        ], [[c.reference, c.process.plan.slug, c.submitted_at.date(), c.language,
-             c.stakeholder_type, c.author_name, c.text] for c in contributions]),
+        ], _rows(contributions, lambda c: [
+            c.reference, c.process.plan.slug, c.submitted_at.date(), c.language,
+            c.stakeholder_type, c.author_name, c.text])),
         Table("responses", "Published reasoned responses (CC8, CC9).", [
             ("id", "integer", "Stable identifier"),
             ("decision", "string", "included, amended or rejected"),
@@ -120,36 +161,38 @@ def tables() -> list[Table]:
                                                                 "(5) Beyond this plan"),
             ("commitment_ids", "string", "Commitments it led to, separated by ;"),
             ("published_on", "date", "Published on"),
-        ], [[r.pk, r.decision, *_values(r, "summary"), *_values(r, "consideration"),
-             *_values(r, "influence"), *_values(r, "reasons"), *_values(r, "beyond_plan"),
-             ";".join(str(c.pk) for c in r.commitments.all()), r.published_on]
-            for r in responses]),
+        ], _rows(responses, lambda r: [
+            r.pk, r.decision, *_values(r, "summary"), *_values(r, "consideration"),
+            *_values(r, "influence"), *_values(r, "reasons"), *_values(r, "beyond_plan"),
+            ";".join(str(c.pk) for c in r.commitments.all()), r.published_on])),
         Table("response_contributions", "Which published contributions each response answers.", [
             ("response_id", "integer", "Response"), ("contribution", "string", "Reference"),
-        ], [[r.pk, ref] for r in responses
-            for pk, ref in r.contributions.values_list("pk", "reference") if pk in public_ids]),
+        ], _rows(answered.values_list("reasonedresponse_id", "contribution__reference"), list)),
         Table("meetings", "Public meetings with agendas and minutes (W3 d).", [
             ("id", "integer", "Stable identifier"), ("kind", "string", "Kind of meeting"),
             *_translated("title", "Title"), ("starts_at", "datetime", "Start (UTC)"),
             ("format", "string", "in_person, online or hybrid"),
             *_translated("agenda", "Agenda"), *_translated("minutes", "Minutes"),
-        ], [[m.pk, m.kind, *_values(m, "title"), m.starts_at, m.format, *_values(m, "agenda"),
-             *_values(m, "minutes")] for m in meetings]),
+        ], _rows(meetings, lambda m: [
+            m.pk, m.kind, *_values(m, "title"), m.starts_at, m.format, *_values(m, "agenda"),
+            *_values(m, "minutes")])),
         Table("documents", "Public documents of the repository (R1).", [
             ("id", "integer", "Stable identifier"), *_translated("title", "Title"),
             ("kind", "string", "Kind"), ("date", "date", "Date"),
             ("language", "string", "Language"), ("licence", "string", "Licence"),
             ("commitment_id", "integer", "Commitment documented"),
-        ], [[d.pk, *_values(d, "title"), d.kind, d.date, d.language, d.licence,
-             d.commitment_id] for d in documents]),
+        ], _rows(documents, lambda d: [
+            d.pk, *_values(d, "title"), d.kind, d.date, d.language, d.licence,
+            d.commitment_id])),
         Table("forum_seats", "Current seats of the multi-stakeholder forum (F3, F5).", [
             ("organisation", "string", "Organisation"), ("constituency", "string",
                                                           "government, civil_society or other"),
             ("representative", "string", "Representative, when public"),
             ("starts_on", "date", "Since"), ("selection", "string", "How selected"),
-        ], [[str(seat.organisation), seat.constituency,
-             seat.person.name if seat.person and seat.person.is_public else "",
-             seat.starts_on, seat.selection] for seat in seats]),
+        ], _rows(seats, lambda seat: [
+            str(seat.organisation), seat.constituency,
+            seat.person.name if seat.person and seat.person.is_public else "",
+            seat.starts_on, seat.selection])),
     ]
 
 

@@ -1,23 +1,28 @@
-from django.http import HttpResponse
-from django.views.decorators.cache import cache_page
+"""The bulk open data files. Building them reads every public record, so they are made by a
+task and served from storage (``opengov.core.generated``), made again only after content
+has changed."""
+
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from .opendata import build_zip, commitments_xlsx
+from opengov.core import content, generated
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _wanted(name, maker, content_type, label):
+    return generated.Wanted(subject=f"open-data:{name}", maker=maker, filename=name,
+                            content_type=content_type, label=label,
+                            fingerprint=str(content.current().number))
 
 
 @require_safe
-@cache_page(300)
 def open_data_zip(request):
-    response = HttpResponse(build_zip(), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="opengov-open-data.zip"'
-    return response
+    return generated.serve(request, _wanted("opengov-open-data.zip", "open_data_zip",
+                                            "application/zip", _("Open data package (ZIP)")))
 
 
 @require_safe
-@cache_page(300)
 def open_data_xlsx(request):
-    response = HttpResponse(
-        commitments_xlsx(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="commitments.xlsx"'
-    return response
+    return generated.serve(request, _wanted("commitments.xlsx", "open_data_xlsx", XLSX,
+                                            _("Commitments (XLSX)")))

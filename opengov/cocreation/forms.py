@@ -52,14 +52,35 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
         return text
 
 
-class FeedbackFilterForm(forms.Form):
+class ProcessFilterForm(forms.Form):
+    """Which co-creation process of the plan to show (all when none is chosen). The choices
+    come from the processes the page has already read: no query of its own."""
+
+    process = forms.TypedChoiceField(label=_("Co-creation process"), required=False,
+                                     coerce=int, empty_value=None)
+
+    def __init__(self, *args, processes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["process"].choices = [("", _("All processes")),
+                                          *((p.pk, p.title) for p in processes)]
+
+    def value(self, name):
+        """The cleaned value of one filter, None when it is empty or invalid: a wrong value
+        drops that filter, never the page."""
+        if not self.is_bound:
+            return None
+        self.is_valid()  # fills cleaned_data with the fields that are valid
+        return self.cleaned_data.get(name) or None
+
+
+class FeedbackFilterForm(ProcessFilterForm):
     theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False,
                                    label=_("Theme"), empty_label=_("All themes"),
                                    to_field_name="slug")
     decision = forms.ChoiceField(required=False, label=_("Decision"))
 
-    def __init__(self, *args, member=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, member=None, processes=(), **kwargs):
+        super().__init__(*args, processes=processes, **kwargs)
         self.fields["theme"].queryset = Theme.objects.filter(member=member).order_by("name")
         self.fields["decision"].choices = [("", _("All decisions")),
                                            *ReasonedResponse.Decision.choices]

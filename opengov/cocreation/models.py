@@ -45,6 +45,15 @@ class CoCreationProcess(OpenGovModel):
         _("feedback published on"), null=True, blank=True,
         help_text=_("CC9: when the written feedback on contributions was published."),
     )
+    # Grouping suggestions are computed by a background task (cocreation/tasks.py): when
+    # they were last asked for and last finished, for the desk to say where they stand.
+    grouping_asked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    grouping_done_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    @property
+    def grouping_in_progress(self):
+        return self.grouping_asked_at is not None and (
+            self.grouping_done_at is None or self.grouping_done_at < self.grouping_asked_at)
 
     class Meta:
         verbose_name = _("co-creation process")

@@ -1,4 +1,17 @@
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from opengov.core.models import ModerationState
@@ -58,30 +71,65 @@ def open_mechanisms(member, on=None):
     )
 
 
-def public_process(plan, responses_per_process=20):
-    """The plan's co-creation processes with their published parts, in a fixed few queries."""
+def processes_current_first(plan, on=None):
+    """The plan's co-creation processes, the current one first: open for inputs today, then
+    the most recent (a closed process of an earlier year comes after)."""
+    on = on or timezone.localdate()
+    open_now = InputMechanism.objects.filter(process=OuterRef("pk"), opens_on__lte=on,
+                                             closes_on__gte=on)
+    return (CoCreationProcess.objects.filter(plan=plan)
+            .annotate(is_open=Exists(open_now))
+            .order_by("-is_open", F("development_starts_on").desc(nulls_last=True),
+                      F("timeline_published_on").desc(nulls_last=True), "-pk"))
+
+
+def in_process_order(queryset, processes):
+    """``queryset`` (of rows with a ``process``) annotated with ``process_rank``, the place
+    of its process in ``processes``: order by it to list the current process first."""
+    ranks = [When(process_id=process.pk, then=Value(rank))
+             for rank, process in enumerate(processes)]
+    return queryset.annotate(process_rank=Case(*ranks, default=Value(len(ranks)),
+                                               output_field=IntegerField()))
+
+
+def _count_per_process(rows):
+    """How many of ``rows`` belong to the outer process: a COUNT subquery, so that two
+    counts never multiply each other's joins."""
+    return Coalesce(Subquery(rows.filter(process=OuterRef("pk")).order_by().values("process")
+                             .annotate(n=Count("pk")).values("n")), 0)
+
+
+def public_process(plan):
+    """The plan's co-creation processes, current first, with their published parts and
+    counts, in a fixed few queries."""
+    return list(
+        processes_current_first(plan)
+        .prefetch_related("stages", "outreach_activities", "input_mechanisms")
+        .annotate(contribution_count=_count_per_process(received_contributions()),
+                  response_count=_count_per_process(published_responses()))
+    )
+
+
+# The first few contributions a response answers, shown on its card; the count says the rest.
+RESPONSE_SAMPLE = 3
+
+
+def public_responses(processes):
+    """Published responses of ``processes``, the current process first, newest first; each
+    with ``public_count`` (the published contributions it answers) and ``sample`` (the
+    first few of them). Nothing here loads every contribution of a response."""
     from opengov.plans.models import Commitment
 
-    responses = published_responses().prefetch_related(
-        Prefetch("contributions", queryset=public_contributions()),
-        Prefetch("commitments", queryset=Commitment.objects.select_related("plan")),
-    ).order_by("-published_on", "-pk")
-    return list(
-        CoCreationProcess.objects.filter(plan=plan)
-        .prefetch_related(
-            "stages", "outreach_activities", "input_mechanisms",
-            Prefetch("responses", queryset=responses[:responses_per_process],
-                     to_attr="public_responses"),
-        )
-        .annotate(
-            contribution_count=Count(
-                "contributions",
-                filter=Q(contributions__deleted_at=None)
-                & ~Q(contributions__moderation_state__in=NOT_CONTRIBUTIONS),
-            )
-        )
-        .order_by("pk")
-    )
+    public = Q(contributions__consent_to_publish=True, contributions__deleted_at=None,
+               contributions__moderation_state=ModerationState.PUBLISHED)
+    sample = public_contributions().order_by("submitted_at", "pk")[:RESPONSE_SAMPLE]
+    return (in_process_order(published_responses().filter(process__in=processes), processes)
+            .select_related("process")
+            .annotate(public_count=Count("contributions", filter=public))
+            .prefetch_related(
+                Prefetch("contributions", queryset=sample, to_attr="sample"),
+                Prefetch("commitments", queryset=Commitment.objects.select_related("plan")))
+            .order_by("process_rank", "-published_on", "-pk"))
 
 
 def open_online_mechanism(plan, on=None):
@@ -98,28 +146,43 @@ def next_online_mechanism(plan, on=None):
                                           opens_on__gt=on).order_by("opens_on").first())
 
 
-def feedback_rows(plan):
-    """Published contributions of a plan, each with its published responses (CC9)."""
+def feedback_rows(plan, processes):
+    """Published contributions of a plan, each with its published responses (CC9), the
+    current process first (``processes`` in their order), then the newest."""
     from opengov.plans.models import Commitment
 
-    return (public_contributions().filter(process__plan=plan)
+    return (in_process_order(public_contributions().filter(process__plan=plan), processes)
+            .select_related("process")
             .prefetch_related(
                 "themes",
                 Prefetch("responses", to_attr="public_responses",
                          queryset=published_responses().prefetch_related(
                              Prefetch("commitments",
                                       queryset=Commitment.objects.select_related("plan")))),
-            ).order_by("-submitted_at"))
+            ).order_by("process_rank", "-submitted_at", "-pk"))
 
 
-def feedback_stats(plan):
-    """How many inputs were received and answered, and how: the share answered is CC8's."""
+def mark_shared_responses(contributions):
+    """A response answering several contributions of one page is shown in full on the first
+    of them only: on the others ``response.shown_above`` is true, and the card links to it."""
+    seen = set()
+    for contribution in contributions:
+        for response in contribution.public_responses:
+            response.shown_above = response.pk in seen
+            seen.add(response.pk)
+
+
+def feedback_stats(plan, process=None):
+    """How many inputs were received and answered, and how: the share answered is CC8's.
+    Of one process when given, else of the whole plan."""
     received = received_contributions().filter(process__plan=plan)
+    responses = published_responses().filter(process__plan=plan)
+    if process is not None:
+        received, responses = received.filter(process=process), responses.filter(process=process)
     answered = answered_count(received)
     total = received.count()
-    decisions = dict(
-        published_responses().filter(process__plan=plan).values_list("decision")
-        .annotate(n=Count("contributions")).values_list("decision", "n"))
+    decisions = dict(responses.values_list("decision").annotate(n=Count("contributions"))
+                     .values_list("decision", "n"))
     return {"received": total, "answered": answered,
             "share": round(100 * answered / total) if total else 0, "decisions": decisions}
 

@@ -4,9 +4,7 @@ Nothing here deletes a contribution: moderation changes its state and records wh
 and why (ModerationDecision).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from opengov.core.activity import authorise, record
 from opengov.core.models import Activity, ModerationState
+from opengov.core.tasks import after_commit, email_after_commit
 
 from .models import (
     CoCreationProcess,
@@ -46,7 +45,7 @@ def contribution_submit(*, process, text, language, stakeholder_type, consent_to
     if themes:
         contribution.themes.set(themes)
     if author_email and moderation_state == ModerationState.PENDING:
-        transaction.on_commit(lambda: _send_receipt(contribution, site_url))
+        _send_receipt(contribution, site_url)
     return contribution
 
 
@@ -58,7 +57,7 @@ def receipt_url(contribution, site_url=""):
 
 def _send_receipt(contribution, site_url):
     with translation.override(contribution.language):
-        send_mail(
+        email_after_commit(
             _("Your contribution %(reference)s has been received") % {
                 "reference": contribution.reference},
             _("Thank you for your contribution to %(process)s.\n\nIts reference is "
@@ -66,7 +65,7 @@ def _send_receipt(contribution, site_url):
               "the forum has answered it.") % {
                 "process": contribution.process.title, "reference": contribution.reference,
                 "url": receipt_url(contribution, site_url)},
-            settings.DEFAULT_FROM_EMAIL, [contribution.author_email],
+            [contribution.author_email],
         )
 
 
@@ -159,7 +158,7 @@ def response_publish(*, actor, response, published_on=None, site_url=""):
     response.save(update_fields=["published_on", "updated_at"])
     for contribution in response.contributions.filter(answer_notified_at__isnull=True) \
             .exclude(author_email=""):
-        transaction.on_commit(lambda c=contribution: _send_answer_notice(c, site_url))
+        _send_answer_notice(contribution, site_url)
     response.contributions.filter(answer_notified_at__isnull=True).exclude(
         author_email="").update(answer_notified_at=timezone.now())
     record(actor=actor, kind=Activity.Kind.RESPONSE_PUBLISHED, target=response)
@@ -168,20 +167,33 @@ def response_publish(*, actor, response, published_on=None, site_url=""):
 
 def _send_answer_notice(contribution, site_url):
     with translation.override(contribution.language):
-        send_mail(
+        email_after_commit(
             _("The forum has answered your contribution %(reference)s") % {
                 "reference": contribution.reference},
             _("The forum has published its reasoned response to your contribution "
               "%(reference)s. Read it here: %(url)s") % {
                 "reference": contribution.reference,
                 "url": receipt_url(contribution, site_url)},
-            settings.DEFAULT_FROM_EMAIL, [contribution.author_email],
+            [contribution.author_email],
         )
 
 
 # -- grouping (CC6, CC7) ----------------------------------------------------------------------
 # A group is only a way to read and answer inputs together: no function here changes what a
 # contribution says, and a group that goes away is hidden (soft-deleted), not lost.
+
+def groups_suggest_later(*, actor, process) -> None:
+    """Ask for fresh suggestions, computed by a background task (a large consultation takes
+    tens of seconds); the desk shows that they are being computed meanwhile."""
+    from .tasks import suggest_groups
+
+    authorise(actor, "cocreation.add_contributiongroup", process)
+    with transaction.atomic():
+        now = timezone.now()
+        CoCreationProcess.objects.filter(pk=process.pk).update(grouping_asked_at=now)
+        process.grouping_asked_at = now
+        after_commit(suggest_groups, process.pk, getattr(actor, "pk", None))
+
 
 @transaction.atomic
 def groups_suggest(*, actor, process, groups=None) -> list:

@@ -3,6 +3,7 @@
 import csv
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -75,26 +76,37 @@ def receipt(request, reference):
         "member": member, "contribution": contribution, "reference": reference})
 
 
+PER_PAGE = 25
+
+
 def _feedback(request, slug):
     member = member_or_404(request)
-    plan = plan_selectors.public_plan(member, slug)
-    form = FeedbackFilterForm(request.GET or None, member=member)
-    rows = selectors.feedback_rows(plan)
-    if form.is_valid():
-        if form.cleaned_data["theme"]:
-            rows = rows.filter(themes=form.cleaned_data["theme"])
-        if form.cleaned_data["decision"]:
-            rows = rows.filter(responses__decision=form.cleaned_data["decision"]).distinct()
+    plan = plan_selectors.public_plan_alone(member, slug)
+    processes = list(selectors.processes_current_first(plan))
+    form = FeedbackFilterForm(request.GET or None, member=member, processes=processes)
+    rows = selectors.feedback_rows(plan, processes)
+    if form.value("process"):
+        rows = rows.filter(process_id=form.value("process"))
+    if form.value("theme"):
+        rows = rows.filter(themes=form.value("theme"))
+    if form.value("decision"):
+        rows = rows.filter(responses__decision=form.value("decision")).distinct()
     return member, plan, form, rows
 
 
 @require_safe
 def feedback(request, slug):
     member, plan, form, rows = _feedback(request, slug)
+    # get_page shows the first page for "abc", the last for 0, -1 or 10**30: never an error.
+    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    selectors.mark_shared_responses(page)
+    query = request.GET.copy()
+    query.pop("page", None)  # the CSV link keeps the filters, and has no pages
     return render(request, "cocreation/feedback.html", {
-        "member": member, "plan": plan, "form": form, "rows": rows[:300],
-        "total": rows.count(), "stats": selectors.feedback_stats(plan),
-        "query": request.GET.urlencode()})
+        "member": member, "plan": plan, "form": form, "rows": page, "page": page,
+        "total": page.paginator.count,
+        "stats": selectors.feedback_stats(plan, process=form.value("process")),
+        "query": query.urlencode()})
 
 
 @require_safe
@@ -108,7 +120,7 @@ def feedback_csv(request, slug):
                      "contribution", "decision", "comments_received", "how_considered",
                      "influence", "reasons", "beyond_this_plan", "commitments",
                      "response_published_on"])
-    for contribution in rows:
+    for contribution in rows.iterator(chunk_size=500):  # never every row in memory at once
         themes = "; ".join(t.name for t in contribution.themes.all())
         for response_ in contribution.public_responses or [None]:
             writer.writerow([
@@ -124,23 +136,38 @@ def feedback_csv(request, slug):
 
 
 def feedback_report_html(request, plan):
-    """The feedback report as HTML: what the PDF shows, every element of every response."""
+    """The feedback report as HTML: what the PDF shows, every element of every response.
+    Without a request (in the task that makes the PDF), in the active language."""
     responses = selectors.published_responses().filter(process__plan=plan).prefetch_related(
         Prefetch("contributions", queryset=selectors.public_contributions()),
         "commitments").order_by("decision", "pk")
     return render_to_string("cocreation/feedback_report.html", {
         "member": plan.member, "plan": plan, "responses": responses,
-        "stats": selectors.feedback_stats(plan), "generated": timezone.localdate()},
-        request=request)
+        "stats": selectors.feedback_stats(plan), "generated": timezone.localdate(),
+        "LANGUAGE_CODE": get_language()}, request=request)
+
+
+def make_feedback_report(plan_id, lang):
+    """The feedback report's PDF (opengov.core.generated.MAKERS), made by a task."""
+    from django.conf import settings
+    from weasyprint import HTML
+
+    from opengov.plans.models import ActionPlan
+
+    plan = ActionPlan.objects.select_related("member").get(pk=plan_id)
+    return HTML(string=feedback_report_html(None, plan),
+                base_url=settings.SITE_URL).write_pdf(pdf_variant="pdf/ua-1")
 
 
 @require_safe
 def feedback_pdf(request, slug):
-    from weasyprint import HTML
+    """The feedback report, made by a task again only after content has changed."""
+    from opengov.core import content, generated
 
     _member, plan, _form, _rows = _feedback(request, slug)
-    pdf = HTML(string=feedback_report_html(request, plan),
-               base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="feedback-{plan.slug}.pdf"'
-    return response
+    lang = get_language()
+    return generated.serve(request, generated.Wanted(
+        subject=f"feedback:{plan.pk}:{lang}", maker="feedback", content_type="application/pdf",
+        filename=f"feedback-{plan.slug}.pdf", label=f"{plan} — feedback ({lang}, PDF)",
+        arguments={"plan_id": plan.pk, "lang": lang},
+        fingerprint=str(content.current().number)))

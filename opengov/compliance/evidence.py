@@ -28,7 +28,10 @@ def _meeting_evidence(plan, verdict, public_only):
     meetings = Meeting.objects.filter(forum__member=plan.member,
                                       kind__in=MEETING_KINDS[verdict.rule])
     found = []
-    for meeting in meetings.order_by("-starts_at"):
+    # Only what the link shows: the minutes and agendas stay in the database.
+    for meeting in meetings.only("pk", "title", "starts_at", "is_public").order_by("-starts_at"):
+        if len(found) == 6:
+            break
         if meeting.starts_at.date() not in dates:
             continue
         label = f"{meeting.title} ({formats.date_format(meeting.starts_at, 'SHORT_DATE_FORMAT')})"
@@ -37,13 +40,14 @@ def _meeting_evidence(plan, verdict, public_only):
         elif not public_only:
             found.append(Evidence(label, reverse("admin:forum_meeting_change",
                                                  args=[meeting.pk]), False))
-    return found[:6]
+    return found
 
 
 def _document_evidence(plan, verdict):
     versions = (DocumentVersion.objects.filter(document__member=plan.member,
                                                document__is_public=True)
-                .select_related("document").order_by("-uploaded_at")[:5])
+                .select_related("document").defer("text")  # not the words of each file
+                .order_by("-uploaded_at")[:5])
     return [Evidence(v.document.title, v.document.get_absolute_url(), True) for v in versions]
 
 

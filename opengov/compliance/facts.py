@@ -5,9 +5,9 @@ only reads. Each fact carries a ``ref`` ("meeting:12") so that verdicts can link
 evidence.
 """
 
-from datetime import date
+from datetime import UTC, date
 
-from django.db.models import Min
+from django.db.models import Count, Min
 
 from opengov.cocreation.models import CoCreationProcess, ReasonedResponse
 from opengov.cocreation.selectors import answered_count, received_contributions
@@ -25,19 +25,23 @@ def _process_facts(process: CoCreationProcess | None) -> rf.CoCreation | None:
     if process is None:
         return None
     contributions = received_contributions().filter(process=process)
+    # Counts and dates only: one aggregate each, never the rows themselves.
+    counts = contributions.aggregate(received=Count("pk"),
+                                     types=Count("stakeholder_type", distinct=True))
     published = ReasonedResponse.objects.filter(process=process, published_on__isnull=False)
-    answered = answered_count(contributions)
     feedback = process.feedback_published_on or published.aggregate(d=Min("published_on"))["d"]
     return rf.CoCreation(
         timeline_published_on=process.timeline_published_on,
         development_starts_on=process.development_starts_on,
-        outreach=[rf.Outreach(a.held_on, a.format, f"outreach:{a.pk}")
-                  for a in process.outreach_activities.order_by("held_on")],
-        mechanisms=[rf.Mechanism(m.opens_on, m.closes_on, m.kind, f"mechanism:{m.pk}")
-                    for m in process.input_mechanisms.order_by("opens_on")],
-        contributions_received=contributions.count(),
-        contributions_answered=answered,
-        stakeholder_types=contributions.values("stakeholder_type").distinct().count(),
+        outreach=[rf.Outreach(held_on, format_, f"outreach:{pk}")
+                  for held_on, format_, pk in process.outreach_activities.order_by("held_on")
+                  .values_list("held_on", "format", "pk")],
+        mechanisms=[rf.Mechanism(opens_on, closes_on, kind, f"mechanism:{pk}")
+                    for opens_on, closes_on, kind, pk in process.input_mechanisms
+                    .order_by("opens_on").values_list("opens_on", "closes_on", "kind", "pk")],
+        contributions_received=counts["received"],
+        contributions_answered=answered_count(contributions),
+        stakeholder_types=counts["types"],
         feedback_published_on=feedback,
     )
 
@@ -47,20 +51,23 @@ def _cycles(plan: ActionPlan) -> list[rf.Cycle]:
                  .order_by("number"))
     following = {p.number: p for p in ActionPlan.objects.filter(member=plan.member)}
     failed = {}
-    for finding in RequirementFinding.objects.filter(
-            product__plan__in=plans, verdict=RequirementFinding.Verdict.NOT_MET):
-        failed.setdefault(finding.product.plan_id, set()).add(finding.requirement)
+    for plan_id, requirement in RequirementFinding.objects.filter(
+            product__plan__in=plans, verdict=RequirementFinding.Verdict.NOT_MET
+    ).values_list("product__plan_id", "requirement"):
+        failed.setdefault(plan_id, set()).add(requirement)
     letters = {}
-    for letter in SupportUnitLetter.objects.filter(plan__in=plans).order_by("sent_on"):
-        letters.setdefault(letter.plan_id, []).append(
-            rf.Letter(letter.sent_on, letter.url or None, f"letter:{letter.pk}"))
-    no_progress = set()
-    for p in plans:
-        completions = list(CommitmentFinding.objects.filter(
-            product__plan=p, product__kind="results_report").exclude(completion="")
-            .values_list("completion", flat=True))
-        if completions and all(c == "not_started" for c in completions):
-            no_progress.add(p.pk)
+    for plan_id, sent_on, url, pk in (SupportUnitLetter.objects.filter(plan__in=plans)
+                                      .order_by("sent_on")
+                                      .values_list("plan_id", "sent_on", "url", "pk")):
+        letters.setdefault(plan_id, []).append(rf.Letter(sent_on, url or None, f"letter:{pk}"))
+    # One query for every plan's results reports: the completions each one found.
+    completions = {}
+    for plan_id, completion in (CommitmentFinding.objects.filter(
+            product__plan__in=plans, product__kind="results_report").exclude(completion="")
+            .values_list("product__plan_id", "completion")):
+        completions.setdefault(plan_id, []).append(completion)
+    no_progress = {plan_id for plan_id, found in completions.items()
+                   if all(c == "not_started" for c in found)}
     cycles = []
     for p in plans:
         successor = following.get(p.number + 1)
@@ -87,17 +94,17 @@ def _inclusion_groups(forum, today) -> list[str] | None:
 def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts:
     """Everything the rules need to know about ``plan`` on ``today``."""
     member = plan.member
-    processes = {p.purpose: p for p in CoCreationProcess.objects.filter(plan=plan)
-                 .prefetch_related("outreach_activities", "input_mechanisms")}
+    processes = {p.purpose: p for p in CoCreationProcess.objects.filter(plan=plan)}
     forum = getattr(member, "forum", None)
     meetings = []
     if forum is not None:
-        meetings = [rf.Meeting(m.starts_at.date(), m.kind, f"meeting:{m.pk}")
-                    for m in Meeting.objects.filter(forum=forum).order_by("starts_at")]
-    repository = sorted({
-        v.uploaded_at.date() for v in DocumentVersion.objects.filter(
-            document__member=member, document__is_public=True, document__deleted_at=None)
-    })
+        meetings = [rf.Meeting(starts_at.date(), kind, f"meeting:{pk}")
+                    for starts_at, kind, pk in Meeting.objects.filter(forum=forum)
+                    .order_by("starts_at").values_list("starts_at", "kind", "pk")]
+    # The days a public file was added, counted in the database: never the files' text.
+    repository = [day.date() for day in DocumentVersion.objects.filter(
+        document__member=member, document__is_public=True, document__deleted_at=None
+    ).datetimes("uploaded_at", "day", tzinfo=UTC)]
     updates = {}
     for commitment_id, reported in ProgressUpdate.objects.filter(
             commitment__plan=plan, published_on__isnull=False, published_on__lte=today
@@ -119,8 +126,9 @@ def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts
         repository_updates=repository,
         cocreation=_process_facts(main),
         refresh=_process_facts(processes.get(CoCreationProcess.Purpose.REFRESH)),
-        commitments=[rf.CommitmentFacts(str(c.number), c.is_local, sorted(updates.get(c.pk, [])))
-                     for c in plan.commitments.order_by("number")],
+        commitments=[rf.CommitmentFacts(str(number), is_local, sorted(updates.get(pk, [])))
+                     for pk, number, is_local in plan.commitments.order_by("number")
+                     .values_list("pk", "number", "is_local")],
         cycles=_cycles(plan),
     )
 

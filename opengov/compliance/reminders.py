@@ -9,13 +9,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from opengov.core.roles import Role
+from opengov.core.tasks import email_after_commit
 from opengov.plans.models import ActionPlan
 from opengov.rules.verdicts import Status
 
@@ -126,8 +126,8 @@ def send_reminders(*, today, dry_run=False) -> list[Reminder]:
                     with transaction.atomic():
                         SentReminder.objects.create(key=reminder.key, subject=reminder.subject,
                                                     recipients=", ".join(to_this))
-                        send_mail(f"[OGP] {reminder.subject}", reminder.body,
-                                  settings.DEFAULT_FROM_EMAIL, to_this)
+                        email_after_commit(f"[OGP] {reminder.subject}", reminder.body,
+                                           to_this)
                 except IntegrityError:
                     continue  # sent meanwhile by another run
                 sent.append(reminder)

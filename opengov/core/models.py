@@ -170,6 +170,57 @@ class TaskFailure(models.Model):
         return describe(self.task)
 
 
+class ContentVersion(models.Model):
+    """One number that grows whenever content changes (``opengov.core.content``): cached
+    public pages and generated documents carry it, so a change makes them stale at once,
+    on every server, with nothing to purge."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.number)
+
+
+class GeneratedFile(models.Model):
+    """A document the platform makes (a plan's PDF, a report's DOCX), made once by a task,
+    kept in storage and served from there (``opengov.core.generated``).
+
+    ``subject`` names what it is a file of; ``fingerprint`` is empty for what never changes
+    (a frozen plan version) and the content version for what does (a draft), so a new
+    state of the data gets a new file."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Being made")
+        READY = "ready", _("Ready")
+
+    subject = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64, blank=True)
+    maker = models.CharField(max_length=60)
+    arguments = models.JSONField(default=dict)
+    label = models.CharField(_("document"), max_length=300)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=120)
+    file = models.FileField(upload_to="generated/", blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+                             default=State.PENDING)
+    requested_at = models.DateTimeField(_("asked for at"))
+    made_at = models.DateTimeField(_("made at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("generated document")
+        verbose_name_plural = _("generated documents")
+        constraints = [models.UniqueConstraint(fields=["subject", "fingerprint"],
+                                               name="one_generated_file_per_state")]
+        indexes = [models.Index(fields=["state", "requested_at"])]
+
+    def __str__(self):
+        return self.label
+
+
 def _field_label(model, name):
     """The label of a field (``agenda_fr`` → "agenda (français)"), of a part (milestones),
     or None when ``name`` is neither."""

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from django_tasks import default_task_backend, task
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,26 @@ def _failed(this, args, kwargs, attempt, error):
 def after_commit(this, *args, **kwargs):
     """Enqueue ``this(*args, **kwargs)`` once the current transaction commits."""
     transaction.on_commit(functools.partial(this.enqueue, *args, **kwargs))
+
+
+class MailNotSent(Exception):
+    """The mail server refused or could not be reached (its own message is not kept: it
+    may name the recipient, whom not every reader of failures may see)."""
+
+
+@background(label=_("Send an e-mail"))
+def send_email(subject, body, recipients):
+    from django.core.mail import send_mail
+
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except Exception as error:
+        raise MailNotSent(type(error).__name__) from None
+
+
+def email_after_commit(subject, body, recipients):
+    """Send an e-mail from a task, once the change that prompts it has committed."""
+    after_commit(send_email, str(subject), str(body), list(recipients))
 
 
 def describe(path):

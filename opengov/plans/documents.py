@@ -151,3 +151,78 @@ def plan_pdf(snapshot: dict, lang: str, version=None, *, only=None, base_url="/"
                             for item in snapshot.get("local_initiatives", [])],
         }
         return documents.pdf_bytes("plans/plan_print.html", context, base_url=base_url)
+
+
+# Stored files (opengov.core.generated): made by a task, served from storage.
+PDF_MIME = "application/pdf"
+
+
+def _wanted(subject, maker_name, filename, label, arguments, fingerprint=""):
+    fmt = filename.rsplit(".", 1)[-1]
+    from opengov.core.generated import Wanted
+
+    return Wanted(subject=subject, maker=maker_name, filename=filename, label=label,
+                  content_type=documents.DOCX_MIME if fmt == "docx" else PDF_MIME,
+                  arguments=arguments, fingerprint=fingerprint)
+
+
+def version_file(version, lang, fmt):
+    """A delivered version's document: frozen, so made once (C7)."""
+    plan = version.plan
+    return _wanted(f"plan-version:{version.pk}:{lang}:{fmt}", "plan_version",
+                   f"{plan.slug}-v{version.number}-{lang}.{fmt}",
+                   f"{plan} v{version.number} ({lang}, {fmt.upper()})",
+                   {"version_id": version.pk, "lang": lang, "fmt": fmt})
+
+
+def version_files(version):
+    """Every document of a version, in every language of its member: made as soon as it is
+    delivered, so that no reader waits."""
+    return [version_file(version, lang, fmt) for lang in version.plan.member.document_languages
+            for fmt in ("pdf", "docx")]
+
+
+def commitment_file(commitment, lang, fmt, fingerprint):
+    return _wanted(f"commitment:{commitment.pk}:{lang}:{fmt}", "commitment",
+                   f"{commitment.plan.slug}-{commitment.slug}-{lang}.{fmt}",
+                   f"{commitment} ({lang}, {fmt.upper()})",
+                   {"commitment_id": commitment.pk, "lang": lang, "fmt": fmt}, fingerprint)
+
+
+def draft_file(plan, lang, fmt, fingerprint):
+    return _wanted(f"plan-draft:{plan.pk}:{lang}:{fmt}", "plan_draft",
+                   f"{plan.slug}-draft-{lang}.{fmt}", f"{plan} ({lang}, {fmt.upper()})",
+                   {"plan_id": plan.pk, "lang": lang, "fmt": fmt}, fingerprint)
+
+
+def _make(snapshot, lang, fmt, version=None, only=None):
+    from django.conf import settings
+
+    if fmt == "docx":
+        if only is not None:
+            return commitment_docx(snapshot, only, lang)
+        return plan_docx(snapshot, lang, version)
+    return plan_pdf(snapshot, lang, version, only=only, base_url=settings.SITE_URL)
+
+
+# Makers (opengov.core.generated.MAKERS): run by the task, never in a request.
+def make_version(version_id, lang, fmt):
+    from .models import PlanVersion
+
+    version = PlanVersion.objects.select_related("plan").get(pk=version_id)
+    return _make(version.snapshot, lang, fmt, version)
+
+
+def make_commitment(commitment_id, lang, fmt):
+    from .models import Commitment
+    from .services import plan_snapshot
+
+    commitment = Commitment.objects.select_related("plan").get(pk=commitment_id)
+    return _make(plan_snapshot(commitment.plan), lang, fmt, only=commitment.number)
+
+
+def make_draft(plan_id, lang, fmt):
+    from .models import ActionPlan
+    from .services import plan_snapshot
+
+    return _make(plan_snapshot(ActionPlan.objects.get(pk=plan_id)), lang, fmt)

@@ -57,6 +57,12 @@ def public_plan(member, slug):
     )
 
 
+def public_plan_alone(member, slug):
+    """A public plan without its commitments and versions, for the pages that only name it
+    (co-creation, feedback): four queries fewer than ``public_plan``."""
+    return get_object_or_404(ActionPlan.objects.filter(member=member, is_public=True), slug=slug)
+
+
 def public_commitment(member, plan_slug, slug):
     return get_object_or_404(
         Commitment.objects.filter(

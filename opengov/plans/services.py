@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from opengov.cocreation.models import ReasonedResponse
+from opengov.core import generated
 from opengov.core.activity import authorise, record
 from opengov.core.models import Activity
 from opengov.core.translation import in_every_language as _translated
@@ -89,6 +90,12 @@ def plan_snapshot(plan: ActionPlan) -> dict:
     }
 
 
+def version_files(version):
+    from .documents import version_files  # documents reads this module's field lists
+
+    return version_files(version)
+
+
 @transaction.atomic
 def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
     """Deliver a plan (C5) and freeze its original version forever (C7).
@@ -118,6 +125,7 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
         snapshot=plan_snapshot(plan),
         created_by=actor,
     )
+    generated.prepare(version_files(version))  # frozen: made once, ahead
     record(actor=actor, kind=Activity.Kind.PLAN_DELIVERED, target=plan,
            summary=str(version.get_kind_display()))
     return version
@@ -165,6 +173,7 @@ def plan_amend(*, actor, plan: ActionPlan, kind, delivered_on, change_notes: dic
         change_notes={lang: text.strip() for lang, text in change_notes.items() if text},
         snapshot=plan_snapshot(plan), created_by=actor,
     )
+    generated.prepare(version_files(version))  # frozen: made once, ahead
     record(actor=actor, kind=Activity.Kind.PLAN_DELIVERED, target=plan,
            summary=str(version.get_kind_display()))
     return version

@@ -6,13 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from opengov.core.documents import DOCX_MIME, file_response
+from opengov.core import content, generated
 from opengov.web.views import member_or_404
 
 from . import documents, selectors
 from .compare import compare, text_of
 from .models import PlanVersion
-from .services import plan_snapshot
 
 
 def _version(plan, number):
@@ -63,32 +62,22 @@ def version_compare(request, slug):
 
 @require_safe
 def version_file(request, slug, number, lang, fmt):
+    """A delivered version's document, made once and served from storage."""
     member = member_or_404(request)
     plan = selectors.public_plan(member, slug)
     version = _version(plan, number)
     if lang not in member.document_languages or fmt not in ("docx", "pdf"):
         raise Http404("No such document.")
-    name = f"{plan.slug}-v{version.number}-{lang}.{fmt}"
-    if fmt == "docx":
-        return file_response(documents.plan_docx(version.snapshot, lang, version), DOCX_MIME,
-                             name)
-    return file_response(documents.plan_pdf(version.snapshot, lang, version,
-                                            base_url=request.build_absolute_uri("/")),
-                         "application/pdf", name)
+    return generated.serve(request, documents.version_file(version, lang, fmt))
 
 
 @require_safe
 def commitment_file(request, plan_slug, slug, lang, fmt):
-    """One commitment's template as it stands, in one language (CM1)."""
+    """One commitment's template as it stands, in one language (CM1), made again only after
+    content has changed."""
     member = member_or_404(request)
     commitment = selectors.public_commitment(member, plan_slug, slug)
     if lang not in member.document_languages or fmt not in ("docx", "pdf"):
         raise Http404("No such document.")
-    snapshot = plan_snapshot(commitment.plan)
-    name = f"{commitment.plan.slug}-{commitment.slug}-{lang}.{fmt}"
-    if fmt == "docx":
-        return file_response(documents.commitment_docx(snapshot, commitment.number, lang),
-                             DOCX_MIME, name)
-    return file_response(documents.plan_pdf(snapshot, lang, only=commitment.number,
-                                            base_url=request.build_absolute_uri("/")),
-                         "application/pdf", name)
+    return generated.serve(request, documents.commitment_file(
+        commitment, lang, fmt, str(content.current().number)))

@@ -10,11 +10,13 @@ def _title(assessment):
     return _("Self-assessment report: %(plan)s") % {"plan": assessment.plan.title}
 
 
-def as_pdf(assessment, request) -> bytes:
+def as_pdf(assessment) -> bytes:
+    from django.conf import settings
+
     return documents.pdf_bytes("reports/self_assessment_print.html", {
         "assessment": assessment, "plan": assessment.plan, "member": assessment.plan.member,
-        "items": assessment.commitment_assessments.select_related("commitment")},
-        request=request, base_url=request.build_absolute_uri("/"))
+        "items": assessment.commitment_assessments.select_related("commitment"),
+        "LANGUAGE_CODE": get_language()}, base_url=settings.SITE_URL)
 
 
 def as_docx(assessment) -> bytes:
@@ -40,3 +42,30 @@ def as_docx(assessment) -> bytes:
         doc.add_heading(heading, level=1)
         documents.add_text(doc, text)
     return documents.docx_bytes(doc)
+
+
+def make_self_assessment(assessment_id, lang, fmt):
+    """The report's file (opengov.core.generated.MAKERS), made by a task."""
+    from .models import SelfAssessment
+
+    assessment = SelfAssessment.objects.select_related("plan__member").get(pk=assessment_id)
+    return as_pdf(assessment) if fmt == "pdf" else as_docx(assessment)
+
+
+def wanted(assessment, lang, fmt):
+    """The stored file of a published report; made again only when the report (or one of
+    its commitment assessments) was corrected since."""
+    from django.db.models import Max
+
+    from opengov.core.generated import Wanted
+
+    plan = assessment.plan
+    changed = max(filter(None, [assessment.updated_at, assessment.commitment_assessments
+                                .aggregate(last=Max("updated_at"))["last"]]))
+    return Wanted(
+        subject=f"self-assessment:{assessment.pk}:{lang}:{fmt}", maker="self_assessment",
+        filename=f"self-assessment-{plan.slug}-{assessment.prepared_on.isoformat()}.{fmt}",
+        content_type=documents.DOCX_MIME if fmt == "docx" else "application/pdf",
+        label=f"{_title(assessment)} ({lang}, {fmt.upper()})",
+        arguments={"assessment_id": assessment.pk, "lang": lang, "fmt": fmt},
+        fingerprint=changed.strftime("%Y%m%d%H%M%S%f"))

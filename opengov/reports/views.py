@@ -3,9 +3,10 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
-from opengov.core.documents import DOCX_MIME, file_response
+from opengov.core import generated
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking.forms import CommentForm
@@ -46,10 +47,6 @@ def self_assessment(request, slug, pk):
 @require_safe
 def self_assessment_file(request, slug, pk, fmt):
     _member, plan, assessment = _visible(request, slug, pk)
-    name = f"self-assessment-{plan.slug}-{assessment.prepared_on.isoformat()}"
-    if fmt == "pdf":
-        return file_response(documents.as_pdf(assessment, request), "application/pdf",
-                             f"{name}.pdf")
-    if fmt == "docx":
-        return file_response(documents.as_docx(assessment), DOCX_MIME, f"{name}.docx")
-    raise Http404("PDF or DOCX.")
+    if fmt not in ("pdf", "docx"):
+        raise Http404("PDF or DOCX.")
+    return generated.serve(request, documents.wanted(assessment, get_language(), fmt))

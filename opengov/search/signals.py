@@ -26,7 +26,7 @@ _pending = threading.local()  # the batch of the current transaction
 BATCH = 500
 
 
-def _touched(instance):
+def _touched(instance, created=False):
     """The (kind, id) entries a change to ``instance`` may alter."""
     from opengov.cocreation.models import Contribution, ReasonedResponse
     from opengov.forum.models import Meeting
@@ -37,6 +37,8 @@ def _touched(instance):
     match instance:
         case ActionPlan():
             return [("plan", instance.pk)]
+        case Commitment() if created:  # nothing hangs under it yet
+            return [("commitment", instance.pk)]
         case Commitment():  # milestones and updates carry the commitment's title and link
             return [("commitment", instance.pk),
                     *(("milestone", pk) for pk in instance.milestones.values_list("pk",
@@ -120,7 +122,7 @@ def _on_publication_day(instance, keys):
 def _changed(sender, instance, **kwargs):
     if not getattr(settings, "SEARCH_REINDEX_ON_SAVE", True) or kwargs.get("raw"):
         return
-    keys = _touched(instance)
+    keys = _touched(instance, kwargs.get("created", False))
     _later(keys)
     _on_publication_day(instance, keys)
 

@@ -5,6 +5,7 @@ updates and responses, consenting and moderated contributions, public documents.
 fields (e-mails, phones) are never put in a template context.
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -13,6 +14,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from opengov.cocreation import selectors as cocreation_selectors
+from opengov.cocreation.forms import ProcessFilterForm
 from opengov.forum import selectors as forum_selectors
 from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
@@ -75,14 +77,24 @@ def plan_detail(request, slug):
         .select_related("document").order_by("published_on")})
 
 
+PER_PAGE = 25
+
+
 @require_safe
 def cocreation(request, slug):
+    """The plan's co-creation processes (current first) and their published responses, 25 a
+    page; a filter shows one process."""
     member = member_or_404(request)
-    plan = plan_selectors.public_plan(member, slug)
+    plan = plan_selectors.public_plan_alone(member, slug)
     processes = cocreation_selectors.public_process(plan)
+    form = ProcessFilterForm(request.GET or None, processes=processes)
+    if form.value("process"):
+        processes = [p for p in processes if p.pk == form.value("process")]
+    responses = Paginator(cocreation_selectors.public_responses(processes), PER_PAGE).get_page(
+        request.GET.get("page"))
     return render(request, "web/cocreation.html", {
-        "member": member, "plan": plan, "processes": processes,
-        "open_form": cocreation_selectors.open_online_mechanism(plan),
+        "member": member, "plan": plan, "processes": processes, "form": form,
+        "responses": responses, "open_form": cocreation_selectors.open_online_mechanism(plan),
     })
 
 

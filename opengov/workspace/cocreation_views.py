@@ -199,8 +199,9 @@ def group_action(request, pk):
     back = redirect("workspace:cocreation_groups", pk=process.pk)
     try:
         if action == "suggest":
-            created = services.groups_suggest(actor=request.user, process=process)
-            messages.success(request, _("%(count)s groups suggested.") % {"count": len(created)})
+            services.groups_suggest_later(actor=request.user, process=process)
+            messages.success(request, _("The suggestions are being computed. They appear on "
+                                        "this page when ready: reload it in a minute."))
             return back
         if action == "merge":
             chosen = list(in_process.filter(pk__in=_ids(request.POST.getlist("groups")))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from opengov.compliance.services import plan_readiness
-from opengov.core.documents import DOCX_MIME, file_response
+from opengov.core import content, generated
 from opengov.core.predicates import is_signed_in_role
 from opengov.plans import documents, forms, services
 from opengov.plans.models import ActionPlan, Commitment
@@ -214,10 +214,5 @@ def draft_file(request, pk, lang, fmt):
     member, plan = _plan(request, pk)
     if lang not in member.document_languages or fmt not in ("docx", "pdf"):
         raise Http404("No such document.")
-    snapshot = services.plan_snapshot(plan)
-    name = f"{plan.slug}-draft-{lang}.{fmt}"
-    if fmt == "docx":
-        return file_response(documents.plan_docx(snapshot, lang), DOCX_MIME, name)
-    return file_response(documents.plan_pdf(snapshot, lang,
-                                             base_url=request.build_absolute_uri("/")),
-                         "application/pdf", name)
+    return generated.serve(request, documents.draft_file(plan, lang, fmt,
+                                                         str(content.current().number)))

@@ -1,5 +1,6 @@
-"""Background work for the Point of Contact team: the tasks that failed every attempt, with
-their error, and a way to run one again once its cause is mended (``core.retry_task``)."""
+"""Background work for the Point of Contact team: documents being made, the tasks that
+failed every attempt, with their error, and a way to run one again once its cause is
+mended (``core.retry_task``)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from opengov.core import generated
 from opengov.core.models import TaskFailure
 from opengov.core.tasks import run_again, waiting_count
 from opengov.web.views import member_or_404
@@ -34,4 +36,5 @@ def tasks(request):
     failures = TaskFailure.objects.order_by("-failed_at", "-pk")
     page = Paginator(failures, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "workspace/tasks.html", {
-        "member": member, "page": page, "waiting": waiting_count()})
+        "member": member, "page": page, "waiting": waiting_count(),
+        "documents": generated.pending()[:50]})

@@ -76,8 +76,8 @@ class TestGroupsInThePlatform:
         assert set(merged.contributions.all()) == members and merged.status == "accepted"
         assert ContributionGroup.all_objects.get(pk=second.pk).deleted_at is not None
 
-    def test_staff_suggest_from_the_desk_and_moderators_cannot(self, client, users,
-                                                               current_plan):
+    def test_staff_suggest_from_the_desk_and_moderators_cannot(
+            self, client, users, current_plan, django_capture_on_commit_callbacks):
         process = current_plan.cocreation_processes.get(purpose="plan")
         url = reverse("workspace:cocreation_group_action", args=[process.pk])
         client.force_login(users["moderator"])
@@ -85,5 +85,14 @@ class TestGroupsInThePlatform:
         assert client.post(url, {"action": "suggest"}).status_code == 403
         assert not ContributionGroup.objects.filter(process=process).exists()
         client.force_login(users["poc"])
-        client.post(url, {"action": "suggest"})
+        client.post(url, {"action": "suggest"})  # computed by a task, after commit
+        process.refresh_from_db()
+        assert process.grouping_in_progress
+        assert not ContributionGroup.objects.filter(process=process).exists()
+        page = client.get(reverse("workspace:cocreation_groups", args=[process.pk]))
+        assert "are being computed" in page.content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"action": "suggest"})
+        process.refresh_from_db()
         assert ContributionGroup.objects.filter(process=process).exists()
+        assert not process.grouping_in_progress

@@ -118,6 +118,18 @@ class TestPages:
 
 @pytest.mark.django_db
 class TestReminders:
+    @pytest.fixture(autouse=True)
+    def committed(self, django_capture_on_commit_callbacks, monkeypatch):
+        """Reminders are e-mailed by a task once their record commits: the calls below
+        commit (as the command does)."""
+        plain = send_reminders
+
+        def send(**kwargs):
+            with django_capture_on_commit_callbacks(execute=True):
+                return plain(**kwargs)
+
+        monkeypatch.setitem(globals(), "send_reminders", send)
+
     def test_sent_once_each_to_the_poc_team(self, users, demo):
         users["poc"].email = "poc-team@valmerre.example"
         users["poc"].save()
