@@ -79,9 +79,10 @@ lint: install-test
 ## At real size on PostgreSQL, with gunicorn, a task worker and locust (see bench/load.py).
 bench-load: install-test
 	$(VENV)/bin/pip install --quiet -e ".[test,bench]"
-	$(PY) bench/load.py
+	$(PY) bench/load.py $(BENCH_LOAD_ARGS)
 
 bench: install-test
+	$(PY) bench/ogp_import.py
 	$(PY) bench/run.py
 	$(PY) bench/grouping.py
 	$(PY) bench/repository.py

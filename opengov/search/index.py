@@ -17,6 +17,7 @@ from django.utils import translation
 
 from opengov.cocreation import selectors as cocreation_selectors
 from opengov.cocreation.models import Contribution
+from opengov.core import content
 from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting
 from opengov.plans import selectors as plan_selectors
@@ -160,6 +161,7 @@ def index(kind: str, ids) -> int:
             SearchEntry.objects.filter(kind=kind, object_id__in=chunk).delete()
             SearchEntry.objects.bulk_create(entries)
         written += len(entries)
+    content.bump()  # pages that show search results were cached before this change
     return written
 
 
@@ -210,4 +212,5 @@ def rebuild() -> int:
     if connection.vendor == "postgresql":  # fresh statistics, so the word index is used
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE search_searchentry")
+    content.bump()
     return count

@@ -86,3 +86,28 @@ def test_a_reader_with_a_message_to_see_is_not_served_from_the_cache(client):
 def test_the_api_is_cached_too(client):
     assert client.get("/api/v1/commitments?limit=5")["X-Cache"] == "miss"
     assert Client().get("/api/v1/commitments?limit=5")["X-Cache"] == "hit"
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_a_search_cached_before_the_index_caught_up_is_not_served_after(
+        client, current_plan, django_capture_on_commit_callbacks):
+    """The index is written by a task after the change commits: a search page cached in
+    between must not be served once the record is in the index. (Every write of this test
+    commits, as in a request: no fixture that writes.)"""
+    from django.core.management import call_command
+
+    from opengov.cocreation.models import Contribution
+    from opengov.cocreation.services import contribution_moderate
+
+    url = "/en/search/?q=axolotl"
+    with django_capture_on_commit_callbacks(execute=True):
+        contribution = Contribution.objects.create(
+            process=current_plan.cocreation_processes.first(), text="Axolotl ponds",
+            language="en", stakeholder_type="citizen", consent_to_publish=True)
+        contribution_moderate(actor=None, contribution=contribution, state="published")
+    early = client.get(url)  # the index task has not run yet
+    assert early["X-Cache"] == "miss" and contribution.reference not in early.content.decode()
+    assert contribution.reference not in Client().get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's own commits
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    assert contribution.reference in Client().get(url).content.decode()
