@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils import translation
 
@@ -39,13 +39,13 @@ def _texts(obj, *fields):
 
 
 def _url(name, *args):
-    with translation.override("en"):  # stored without its language prefix
-        return reverse(name, args=args).removeprefix("/en")
+    """Stored without its language prefix (index and rebuild read in English)."""
+    return reverse(name, args=args).removeprefix("/en")
 
 
 @dataclass
 class Values:
-    plan: object
+    plan_id: int | None
     date: object
     url: str
     titles: dict
@@ -55,13 +55,13 @@ class Values:
 
 
 def _plan(plan):
-    return Values(plan, plan.delivered_on, _url("web:plan_detail", plan.slug),
+    return Values(plan.pk, plan.delivered_on, _url("web:plan_detail", plan.slug),
                   _texts(plan, "title"),
                   _texts(plan, "introduction", "efforts_to_date", "development_process"), [])
 
 
 def _commitment(c):
-    return Values(c.plan, c.period_start, _url("web:commitment_detail", c.plan.slug, c.slug),
+    return Values(c.plan_id, c.period_start, _url("web:commitment_detail", c.plan.slug, c.slug),
                   _texts(c, "title"), _texts(c, "short_description", "problem", "causes",
                                              "solution", "expected_results"),
                   [t.slug for t in c.themes.all()])
@@ -69,14 +69,14 @@ def _commitment(c):
 
 def _milestone(m):
     c = m.commitment
-    return Values(c.plan, m.due_on,
+    return Values(c.plan_id, m.due_on,
                   _url("web:commitment_detail", c.plan.slug, c.slug) + "#milestones",
                   _texts(m, "title"), _texts(m, "expected_result"), [])
 
 
 def _update(u):
     c = u.commitment
-    return Values(c.plan, u.reported_on,
+    return Values(c.plan_id, u.reported_on,
                   _url("web:commitment_detail", c.plan.slug, c.slug) + f"#update-{u.pk}",
                   _texts(c, "title"), _texts(u, "summary", "delay_reasons", "next_steps"), [])
 
@@ -85,28 +85,29 @@ def _contribution(contribution):
     body = {lang: "\n".join([contribution.text, *(
         getattr(r, f"reasons_{lang}") or "" for r in contribution.public_responses)])
         for lang in LANGS}
-    return Values(contribution.process.plan, contribution.submitted_at.date(),
+    return Values(contribution.plan_id, contribution.submitted_at.date(),
                   _url("cocreation:receipt", contribution.reference),
                   dict.fromkeys(LANGS, contribution.title or contribution.reference), body,
                   [t.slug for t in contribution.themes.all()])
 
 
 def _meeting(meeting):
-    return Values(meeting.plan, meeting.starts_at.date(), _url("web:meeting_detail", meeting.pk),
+    return Values(meeting.plan_id, meeting.starts_at.date(), _url("web:meeting_detail", meeting.pk),
                   _texts(meeting, "title"), _texts(meeting, "agenda", "minutes"), [])
 
 
 def _document(document):
     # R2: the words inside the current file are searchable too (PDF, DOCX, ODT, text).
     version = document.current_version
-    return Values(document.plan, document.date, _url("web:document_detail", document.pk),
+    return Values(document.plan_id, document.date, _url("web:document_detail", document.pk),
                   _texts(document, "title"), _texts(document, "description"), [],
                   version.text if version else "")
 
 
 def _public_contributions():
+    # Only the plan's id is read (an entry's plan), never the plan's long texts per row.
     return (cocreation_selectors.public_contributions().filter(process__plan__is_public=True)
-            .select_related("process__plan").prefetch_related(
+            .annotate(plan_id=F("process__plan_id")).prefetch_related(
                 "themes", Prefetch("responses", to_attr="public_responses",
                                    queryset=cocreation_selectors.published_responses())))
 
@@ -114,7 +115,7 @@ def _public_contributions():
 def _public_documents():
     # Only the current version's text is read, never every version's.
     current = DocumentVersion.objects.order_by("-number")
-    return Document.objects.filter(is_public=True).select_related("plan").prefetch_related(
+    return Document.objects.filter(is_public=True).prefetch_related(
         Prefetch("versions", queryset=current))
 
 
@@ -129,15 +130,14 @@ SOURCES = {
                .filter(commitment__plan__is_public=True).select_related("commitment__plan"),
                _update),
     "contribution": (_public_contributions, _contribution),
-    "meeting": (lambda: Meeting.objects.filter(is_public=True).select_related("plan"),
-                _meeting),
+    "meeting": (lambda: Meeting.objects.filter(is_public=True), _meeting),
     "document": (_public_documents, _document),
 }
 
 
 def _entry(kind, obj, values):
     text = " ".join([*values.titles.values(), *values.bodies.values(), values.content])
-    return SearchEntry(kind=kind, object_id=obj.pk, plan=values.plan, date=values.date,
+    return SearchEntry(kind=kind, object_id=obj.pk, plan_id=values.plan_id, date=values.date,
                        url=values.url, titles=values.titles, bodies=values.bodies,
                        content=values.content,
                        themes=" " + " ".join(values.themes) + " " if values.themes else "",
@@ -152,7 +152,13 @@ def _entries(kind, records):
 def index(kind: str, ids) -> int:
     """Write again the entries of these records of ``kind``: the public ones get their entry,
     the others lose theirs. Returns how many are in the index now."""
-    ids = sorted(set(ids))
+    with translation.override("en"):
+        written = _index(kind, sorted(set(ids)))
+    content.bump()  # pages that show search results were cached before this change
+    return written
+
+
+def _index(kind, ids):
     written = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
@@ -161,7 +167,6 @@ def index(kind: str, ids) -> int:
             SearchEntry.objects.filter(kind=kind, object_id__in=chunk).delete()
             SearchEntry.objects.bulk_create(entries)
         written += len(entries)
-    content.bump()  # pages that show search results were cached before this change
     return written
 
 
@@ -198,7 +203,7 @@ def rebuild() -> int:
     the site. One transaction, so searches see the old index until the new one is whole.
     """
     count = 0
-    with transaction.atomic():
+    with transaction.atomic(), translation.override("en"):
         SearchEntry.objects.all().delete()
         for kind, (public, read) in SOURCES.items():
             batch = []

@@ -49,6 +49,7 @@ def stems(word: str) -> frozenset[str]:
 
 def terms(text: str) -> set[str]:
     found = set()
-    for word in words(text):
-        found |= stems(word)
+    for word in set(WORD.findall(text.lower())):  # each word once: documents repeat a lot
+        if len(word) > 1 and word not in STOP:
+            found |= stems(word)
     return found
