@@ -4,7 +4,8 @@
   signed-in user (or an anonymous reader with a message to see) never gets a cached page,
   and their pages are never stored.
 - **Key.** The content version (``opengov.core.content``), the day (deadlines and "published
-  on" dates move with it), the host and the full path. A change to public content bumps the
+  on" dates move with it), the scheme, the host and the full path (feeds and pages carry
+  absolute links). A change to public content bumps the
   version after commit, so every server stops serving the old pages at once.
 - **Where.** The ``public_pages`` cache: Redis when ``REDIS_URL`` is set (all servers share
   it), else files under ``var/cache`` (every process of one server shares them).
@@ -54,8 +55,8 @@ def _cacheable_request(request):
 
 
 def _key(request, version):
-    raw = "|".join([str(version.number), timezone.localdate().isoformat(), request.get_host(),
-                    request.get_full_path()])
+    raw = "|".join([str(version.number), timezone.localdate().isoformat(), request.scheme,
+                    request.get_host(), request.get_full_path()])
     return "page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -196,6 +196,9 @@ def take_part(request):
     })
 
 
+DOCUMENTS_PER_PAGE = 50
+
+
 @require_safe
 def document_list(request):
     """W3 (g), R1: every public document, newest first, by kind and plan."""
@@ -204,9 +207,10 @@ def document_list(request):
     kind = request.GET.get("kind", "")
     if kind in Document.Kind.values:
         documents = documents.filter(kind=kind)
+    page = Paginator(documents, DOCUMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "web/document_list.html", {
-        "member": member, "documents": documents[:200], "kinds": Document.Kind.choices,
-        "kind": kind})
+        "member": member, "page": page, "documents": page.object_list,
+        "kinds": Document.Kind.choices, "kind": kind})
 
 
 @require_safe

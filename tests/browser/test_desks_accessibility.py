@@ -52,7 +52,7 @@ def test_every_desk_page_passes_axe_and_fits_a_phone(site, page, axe):
     page.locator("form.stacked-form button[type=submit]").click()
     pages = workspace_pages(page, site)
     desks = {"co-creation", "moderation", "forum", "documents", "self-assessments", "irm",
-             "activity", "plans"}
+             "activity", "plans", "tasks"}
     assert {p.split("/")[3] for p in pages if p.count("/") > 3} >= desks, pages
     for width in (1280, 390):
         page.set_viewport_size({"width": width, "height": 900})
