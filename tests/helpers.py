@@ -22,3 +22,16 @@ def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
+
+
+def run_database_tasks():
+    """Run the queued tasks as ``manage.py db_worker --batch`` does, inside this test's
+    transaction. Between tasks the worker closes connections that are not in autocommit
+    mode, as a long-running process should; here that would close the test's own
+    connection (on PostgreSQL), so that step is skipped."""
+    from unittest import mock
+
+    from django.core.management import call_command
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)

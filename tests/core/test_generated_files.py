@@ -3,21 +3,20 @@ readers asking at once make one task, a frozen version's files are made once, ah
 draft's file is made again only after content has changed. Staff see what is being made."""
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from opengov.core.models import GeneratedFile
 from opengov.plans.models import Commitment, PlanVersion
-from tests.helpers import as_user
+from tests.helpers import as_user, run_database_tasks
 
 pytestmark = pytest.mark.django_db
 QUEUED = override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 
 
 def worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_database_tasks()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 
 from opengov.plans.models import Commitment
 from tests.cocreation.test_contributions import FORM, IDEA
-from tests.helpers import as_user
+from tests.helpers import as_user, run_database_tasks
 
 pytestmark = pytest.mark.django_db
 PLAN = "/en/plans/valmerre-plan-3/"
@@ -94,8 +94,6 @@ def test_a_search_cached_before_the_index_caught_up_is_not_served_after(
     """The index is written by a task after the change commits: a search page cached in
     between must not be served once the record is in the index. (Every write of this test
     commits, as in a request: no fixture that writes.)"""
-    from django.core.management import call_command
-
     from opengov.cocreation.models import Contribution
     from opengov.cocreation.services import contribution_moderate
 
@@ -109,5 +107,5 @@ def test_a_search_cached_before_the_index_caught_up_is_not_served_after(
     assert early["X-Cache"] == "miss" and contribution.reference not in early.content.decode()
     assert contribution.reference not in Client().get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):  # the worker's own commits
-        call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+        run_database_tasks()
     assert contribution.reference in Client().get(url).content.decode()

@@ -11,13 +11,13 @@ case is skipped when no Redis answers; in CI it must run.
 import os
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 
 from opengov.cocreation.models import Contribution
 from opengov.core.models import ModerationState, TaskFailure
 from opengov.core.tasks import background
 from opengov.search.query import search
+from tests.helpers import run_database_tasks
 
 pytestmark = pytest.mark.django_db
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
@@ -45,7 +45,7 @@ def _redis():
 
 
 def _database_worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+    run_database_tasks()
 
 
 def _rq_worker():
