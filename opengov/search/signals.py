@@ -23,7 +23,6 @@ from django_tasks import default_task_backend
 from opengov.core.tasks import background
 
 _pending = threading.local()  # the batch of the current transaction
-BATCH = 500
 
 
 def _touched(instance, created=False):
@@ -78,6 +77,8 @@ def index_records(keys):
 
 
 def _enqueue(keys):
+    from .index import BATCH
+
     keys = sorted(keys)
     for start in range(0, len(keys), BATCH):
         index_records.enqueue([list(key) for key in keys[start:start + BATCH]])

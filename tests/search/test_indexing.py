@@ -142,10 +142,3 @@ def test_indexing_record_by_record_gives_what_a_rebuild_gives():
     total = sum(index(kind, list(public().values_list("pk", flat=True)))
                 for kind, (public, _read) in SOURCES.items())
     assert (total, snapshot()) == rebuilt
-
-
-def test_rebuild_reads_in_batches(django_assert_max_num_queries):
-    """Memory stays bounded: the records are streamed, not loaded whole (the number of
-    queries grows with batches of 500, not with rows: 7 kinds, a few prefetches each)."""
-    with django_assert_max_num_queries(60):
-        rebuild()
