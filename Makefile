@@ -6,8 +6,13 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
+# This installation's own secret key, made once (a deployment sets SECRET_KEY itself; the
+# settings refuse to start without DEBUG and without a key of 50 characters or more).
+SECRET_KEY ?= $(shell mkdir -p var && { [ -s var/secret_key ] || $(PYTHON) -c \
+  "import secrets; print(secrets.token_urlsafe(64))" > var/secret_key; } && cat var/secret_key)
+export SECRET_KEY
 
-.PHONY: run test test-years-ahead install install-test browser messages lint check serve bench bench-load docs clean
+.PHONY: audit run test test-years-ahead install install-test browser messages lint check serve bench bench-load docs clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +77,14 @@ test-years-ahead: install-test messages
 ## Rewrite the rule catalogue of docs/rules.md from the rule registry.
 docs: install
 	$(PY) -m opengov.rules catalogue --tests tests --write docs/rules.md
+
+## The pinned versions against the vulnerabilities published on PyPI (needs the network, so it
+## is not part of `make test`; run it before each release and in a scheduled job).
+audit: install-test
+	$(VENV)/bin/pip install --quiet -e ".[test,audit]"
+	mkdir -p var
+	$(VENV)/bin/pip freeze --exclude-editable > var/pinned-requirements.txt
+	$(VENV)/bin/pip-audit --progress-spinner off --strict -r var/pinned-requirements.txt
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -6,9 +6,11 @@ for object storage, the AWS_* variables (any S3-compatible store).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,12 +25,18 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+# Sessions, CSRF tokens, password resets and the signed links of the platform all rest on
+# this key: without DEBUG, refuse to start with none or a short one, never fall back to a
+# known value. `make run` makes a key of the installation's own, once, in var/secret_key.
+SECRET_KEY_MIN_LENGTH = 50
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG and env_bool("REQUIRE_SECRET_KEY"):
-        raise RuntimeError("SECRET_KEY must be set in production.")
-    # Only for local use: a deployment sets SECRET_KEY (see README).
-    SECRET_KEY = "insecure-local-key-set-SECRET_KEY-in-production"  # noqa: S105
+if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            f"Set SECRET_KEY to a random value of at least {SECRET_KEY_MIN_LENGTH} characters, "
+            "e.g. python -c 'import secrets; print(secrets.token_urlsafe(64))' "
+            "(or DEBUG=1 on a developer's machine).")
+    SECRET_KEY = SECRET_KEY or "debug-only-key-never-used-without-DEBUG-" + "x" * 20
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -64,10 +72,16 @@ INSTALLED_APPS = [
     "opengov.demo",
     "opengov.web",
     "opengov.workspace",
+    # Sign-in protection (see the block "Sign-in protection" below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "opengov.core.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -76,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "opengov.workspace.two_step.SecondStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -83,6 +99,8 @@ MIDDLEWARE = [
     # Innermost: answers 304 to a matching ETag, and serves anonymous readers from the cache.
     "django.middleware.http.ConditionalGetMiddleware",
     "opengov.core.public_cache.PublicCacheMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "opengov.urls"
@@ -120,6 +138,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses any sign-in while its person and address are locked out.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -181,11 +201,13 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 SEARCH_REINDEX_ON_SAVE = env_bool("SEARCH_REINDEX_ON_SAVE", True)
 OPEN_DATA_LICENCE = os.environ.get("OPEN_DATA_LICENCE", "CC-BY-4.0")
-# One cache per process by default; several app servers share Redis (rate limits agree).
-# Cached public pages (opengov.core.public_cache) are shared by every process: files under
-# var/cache on one server, Redis across servers.
+# The default cache holds what every process must agree on: rate-limit counters
+# (opengov.core.cache explains why not a per-process cache). The database in the embedded
+# default, Redis when several servers share it. Cached public pages (opengov.core.public_cache)
+# are files under var/cache on one server, Redis across servers.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {"BACKEND": "opengov.core.cache.SharedDatabaseCache",
+                "LOCATION": "opengov_shared_cache"},
     "public_pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                      "LOCATION": os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "var" / "cache"),
                      "OPTIONS": {"MAX_ENTRIES": 20000}},
@@ -194,8 +216,17 @@ if os.environ.get("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                          "LOCATION": os.environ["REDIS_URL"]}
     CACHES["public_pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+# How many reverse proxies stand in front of the app and append to X-Forwarded-For: the
+# client's address is read that many entries from the right (opengov.core.client_ip), never
+# from a value the client sent. BEHIND_PROXY=1 means one.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT",
+                                         "1" if env_bool("BEHIND_PROXY") else "0"))
+RATELIMIT_IP_META_KEY = "opengov.core.client_ip.client_ip"
+# django-ratelimit warns (W001) about any cache outside its short list, Django's own Redis
+# cache included; both caches above are shared and count atomically, and the platform's own
+# check (opengov.E001) refuses a per-process cache instead.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 PUBLIC_CACHE = env_bool("PUBLIC_CACHE", True)
-SILENCED_SYSTEM_CHECKS = [] if os.environ.get("REDIS_URL") else ["django_ratelimit.W001"]
 
 # Background work on Django's Tasks API (docs/architecture.md, "Background tasks").
 # "database": tasks wait in the database and `manage.py db_worker` runs them (the embedded
@@ -225,7 +256,7 @@ CORS_ALLOW_CREDENTIALS = False
 SAFE_DELETE_FIELD_NAME = "deleted_at"
 
 EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "EMAIL_BACKEND", "opengov.core.mail.ConsoleBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "opengov@localhost")
 
@@ -242,11 +273,57 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# The site uses none of the browser's powerful features: deny them to every page and frame.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "autoplay", "browsing-topics", "camera", "clipboard-read",
+    "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid", "idle-detection",
+    "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get",
+    "screen-wake-lock", "serial", "usb", "xr-spatial-tracking")}
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+# Off by default: a government's other sites under the same domain may not all serve HTTPS
+# yet (README, "Deploying", says when to turn them on).
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+
+# --- Sign-in protection -------------------------------------------------------------------
+# django-axes counts failed sign-ins (workspace and admin) per person AND address, read by
+# opengov.core.client_ip (never from a header the client chose). After LOGIN_FAILURE_LIMIT
+# failures that pair is refused, even with the right password, for LOGIN_LOCKOUT_MINUTES
+# after its last attempt; a successful sign-in clears the count. Administrators see every
+# attempt and lockout in the admin ("Axes"); deleting an access attempt there unlocks it.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "opengov.core.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "opengov.workspace.sign_in.lockout_response"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# Wrong second-step codes are counted too: never keep the code typed.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
+# Two-step sign-in (django-otp: an authentication app's TOTP codes, and backup codes). Anyone
+# may turn it on; with OTP_REQUIRED_FOR_STAFF the Point of Contact team and administrators
+# must (opengov.workspace.two_step).
+OTP_REQUIRED_FOR_STAFF = env_bool("OTP_REQUIRED_FOR_STAFF")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "OpenGov Platform")
+# Administrators may remove a person's devices (a lost phone), never read their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+# -------------------------------------------------------------------------------------------
+
+# --- Downloads of uploaded files ----------------------------------------------------------
+# Uploaded files are always sent as files (opengov.repository.downloads). DOWNLOAD_HOST, e.g.
+# files.ogp.example.gov, also serves them from a host of their own, as GitHub and Google do
+# with user content: the site links there, the main host redirects there, and that host
+# answers nothing but downloads, so no file ever shares the site's origin or its cookies.
+DOWNLOAD_HOST = os.environ.get("DOWNLOAD_HOST", "").strip().lower()
+if DOWNLOAD_HOST and DOWNLOAD_HOST.split(":")[0] not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(DOWNLOAD_HOST.split(":")[0])
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "opengov.repository.downloads.DownloadHostMiddleware")
+# -------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,12 @@
 """Test settings: the real settings, with only what tests need overridden."""
 
+import os
 import tempfile
 
-from .settings import *  # noqa: F403
+# The real settings refuse to start without a long secret key; tests have their own.
+os.environ.setdefault("SECRET_KEY", "test-only-key-" + "t" * 50)
+
+from .settings import *  # noqa: E402, F403
 
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from opengov.cocreation.models import Contribution, ReasonedResponse
 from opengov.core.models import ModerationState
@@ -40,6 +40,15 @@ def fixed_today():
     creation time still works); only the day matters to the rules."""
     with time_machine.travel(DEMO_NOW, tick=True):
         yield DEMO_TODAY
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request to a /fr/ page activates
+    French for the rest of the thread, and a later ``reverse`` would follow it."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")
@@ -99,6 +108,21 @@ def own_and_other_commitment(current_plan):
 
 
 @pytest.fixture
+def formula_contribution(current_plan, users):
+    """A published contribution whose text and author name a spreadsheet would run as
+    formulas (CSV injection), sent and moderated as on the site."""
+    from opengov.cocreation.services import contribution_moderate, contribution_submit
+
+    contribution = contribution_submit(
+        process=current_plan.cocreation_processes.first(),
+        text='=HYPERLINK("http://evil.example","x")', language="en",
+        stakeholder_type="citizen", consent_to_publish=True, author_name="@SUM(1+1)")
+    contribution_moderate(actor=users["moderator"], contribution=contribution,
+                          state="published")
+    return contribution
+
+
+@pytest.fixture
 def private_records(demo, current_plan):
     """Private records with unique text ("MARKER-..."), and every private contact: none of
     it may reach a public page, the API, an export, a feed or the search."""
@@ -125,6 +149,12 @@ def private_records(demo, current_plan):
                            author_email="marker-commenter@example.org")
     Meeting.objects.create(forum=demo.forum, kind="forum", title="MARKER-private-meeting",
                            starts_at=timezone.now(), format="online", is_public=False)
+    # Public meetings whose minutes are written but not published, or published tomorrow.
+    for day, marker in ((None, "MARKER-minutes-not-published"),
+                        (tomorrow, "MARKER-minutes-published-tomorrow")):
+        Meeting.objects.create(forum=demo.forum, kind="forum", title="Réunion du forum",
+                               starts_at=timezone.now() - timedelta(days=2), format="online",
+                               minutes=marker, minutes_published_on=day)
     Document.objects.create(member=demo, kind="other", title="MARKER-private-document",
                             date=timezone.localdate(), language="en", is_public=False)
     ActionPlan.objects.create(member=demo, number=4, slug="draft-plan", title="MARKER-draft-plan",

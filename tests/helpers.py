@@ -35,3 +35,21 @@ def run_database_tasks():
 
     with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
         call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+
+
+def totp(secret_b32, at=None):
+    """The six-digit code an authentication app shows for ``secret_b32`` (RFC 6238: SHA-1,
+    30 s steps), computed here, independently of django-otp, as a phone would."""
+    import hashlib
+    import hmac
+    import struct
+    from base64 import b32decode
+
+    from django.utils import timezone
+
+    counter = int((at if at is not None else timezone.now().timestamp()) // 30)
+    digest = hmac.new(b32decode(secret_b32.replace(" ", "")), struct.pack(">Q", counter),
+                      hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    number = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{number % 1_000_000:06d}"

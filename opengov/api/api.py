@@ -20,14 +20,14 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import BeforeValidator, Field
 
-from opengov.cocreation import selectors as cocreation_selectors
-from opengov.cocreation.models import Theme
+from opengov.cocreation.models import Contribution, ReasonedResponse, Theme
 from opengov.core.translation import in_every_language as texts
 from opengov.forum.models import Meeting, Seat
 from opengov.members.models import Member
-from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment, Milestone
+from opengov.repository.downloads import download_url
 from opengov.repository.models import Document, DocumentVersion
+from opengov.tracking.models import ProgressUpdate
 
 from . import schemas as s
 
@@ -82,6 +82,11 @@ def _url(name, *args):
         return reverse(name, args=args)
 
 
+def _download_url(document_id, number):
+    with translation.override("en"):
+        return download_url(document_id, number)  # on the download host, if there is one
+
+
 # The columns each output reads (``only()``): long texts a list does not return stay in the
 # database. Translated names stand for every language's column (modeltranslation).
 PLAN_FIELDS = ("slug", "member__slug", "number", "title", "status", "start_year",
@@ -98,7 +103,7 @@ def _themes():
 
 
 def _public_plans():
-    return (ActionPlan.objects.filter(is_public=True).select_related("member")
+    return (ActionPlan.objects.public().select_related("member")
             .only(*PLAN_FIELDS))
 
 
@@ -132,7 +137,7 @@ def commitment_out(c, detail=False):
 
 
 def _commitments():
-    return (Commitment.objects.filter(plan__is_public=True)
+    return (Commitment.objects.public()
             .select_related("plan", "lead_agency").prefetch_related(_themes())
             .order_by("plan__start_year", "plan__number", "number", "pk"))
 
@@ -208,7 +213,7 @@ def get_commitment(request, commitment_id: Id):
 @api.get("/milestones", response=list[s.MilestoneOut], tags=["commitments"])
 @paginate(Pagination, out=milestone_out)
 def list_milestones(request, plan: str | None = None, commitment: Id | None = None):
-    milestones = (Milestone.objects.filter(commitment__plan__is_public=True)
+    milestones = (Milestone.objects.public()
                   .select_related("lead").only(*MILESTONE_FIELDS)
                   .order_by("commitment_id", "number", "pk"))
     if plan:
@@ -230,7 +235,7 @@ def update_out(u):
 @paginate(Pagination, out=update_out)
 def list_updates(request, plan: str | None = None, commitment: Id | None = None,
                  since: IsoDate | None = None):
-    updates = (plan_selectors.published_updates().filter(commitment__plan__is_public=True)
+    updates = (ProgressUpdate.objects.public()
                .only("commitment", "milestone", "completion", "timeliness", "summary",
                      "delay_reasons", "next_steps", "reported_on", "published_on")
                .order_by("-reported_on", "-pk"))
@@ -262,13 +267,12 @@ def contribution_out(c):
 @paginate(Pagination, out=contribution_out)
 def list_contributions(request, plan: str | None = None, theme: str | None = None,
                        decision: str | None = None):
-    responses = (cocreation_selectors.published_responses()
+    responses = (ReasonedResponse.objects.public()
                  .only("decision", "summary", "consideration", "influence", "reasons",
                        "beyond_plan", "published_on")
                  .prefetch_related(Prefetch("commitments",
                                             queryset=Commitment.objects.only("pk"))))
-    contributions = (cocreation_selectors.public_contributions()
-                     .filter(process__plan__is_public=True)
+    contributions = (Contribution.objects.public()
                      .select_related("process__plan")
                      .only("reference", "process__plan__slug", "submitted_at", "language",
                            "stakeholder_type", "title", "text", "author_name")
@@ -285,7 +289,7 @@ def list_contributions(request, plan: str | None = None, theme: str | None = Non
             pk__in=Theme.objects.filter(slug=theme).values("contributions"))
     if decision:
         contributions = contributions.filter(
-            pk__in=cocreation_selectors.published_responses().filter(decision=decision)
+            pk__in=ReasonedResponse.objects.public().filter(decision=decision)
             .values("contributions"))
     return contributions
 
@@ -293,16 +297,17 @@ def list_contributions(request, plan: str | None = None, theme: str | None = Non
 def meeting_out(m):
     return {"id": m.pk, "kind": m.kind, "title": texts(m, "title"), "starts_at": m.starts_at,
             "format": m.format, "place": texts(m, "place"), "agenda": texts(m, "agenda"),
-            "minutes": texts(m, "minutes"), "plan": m.plan.slug if m.plan else None,
+            "minutes": texts(m, "minutes") if m.minutes_are_public else {},
+            "plan": m.plan.slug if m.plan else None,
             "url": _url("web:meeting_detail", m.pk)}
 
 
 @api.get("/meetings", response=list[s.MeetingOut], tags=["forum"])
 @paginate(Pagination, out=meeting_out)
 def list_meetings(request, kind: str | None = None, since: IsoDate | None = None):
-    meetings = (Meeting.objects.filter(is_public=True).select_related("plan")
+    meetings = (Meeting.objects.public().select_related("plan")
                 .only("kind", "title", "starts_at", "format", "place", "agenda", "minutes",
-                      "plan__slug")
+                      "minutes_published_on", "is_public", "plan__slug")
                 .order_by("-starts_at", "-pk"))
     if kind:
         meetings = meetings.filter(kind=kind)
@@ -317,8 +322,7 @@ def document_out(d):
             "language": d.language, "licence": d.licence,
             "plan": d.plan.slug if d.plan else None, "commitment_id": d.commitment_id,
             "meeting_id": d.meeting_id, "external_url": d.external_url,
-            "download_url": _url("web:document_download", d.pk, version.number)
-            if version else None,
+            "download_url": _download_url(d.pk, version.number) if version else None,
             "sha256": version.sha256 if version else None}
 
 
@@ -329,7 +333,7 @@ def list_documents(request, kind: str | None = None, plan: str | None = None,
     # Only the current version of each document, without the text extracted from its file.
     current = (DocumentVersion.objects.only("document", "number", "sha256")
                .order_by("-number")[:1])
-    documents = (Document.objects.filter(is_public=True).select_related("plan")
+    documents = (Document.objects.public().select_related("plan")
                  .only("title", "kind", "date", "language", "licence", "plan__slug",
                        "commitment", "meeting", "external_url")
                  .prefetch_related(Prefetch("versions", queryset=current,

@@ -6,7 +6,6 @@ and only the columns it exports; a table's rows are read only when it is written
 spreadsheet of commitments reads only its two tables.
 """
 
-import csv
 import io
 import json
 import zipfile
@@ -18,13 +17,13 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from opengov.cocreation import selectors as cocreation_selectors
-from opengov.cocreation.models import ReasonedResponse
+from opengov.cocreation.models import Contribution, ReasonedResponse
+from opengov.core import spreadsheets
 from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting, Seat
-from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment, Milestone
 from opengov.repository.models import Document
+from opengov.tracking.models import ProgressUpdate
 
 LICENCES = {
     "CC-BY-4.0": ("Creative Commons Attribution 4.0",
@@ -34,6 +33,17 @@ LICENCES = {
     "etalab-2.0": ("Licence Ouverte / Open Licence 2.0",
                    "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"),
 }
+
+
+PACKAGE_DESCRIPTION = (
+    "Public data of this OGP member's open government process: one CSV per table (UTF-8, "
+    "comma-separated, a header row), the same data in `data.json`, and `datapackage.json` "
+    "(Frictionless Data) describing every column.")
+# How the CSV files keep spreadsheets from running a text as a formula (core.spreadsheets).
+CSV_TEXT_CELLS = (
+    "In the CSV files, text cells are quoted, and those that begin with =, +, -, @, a tab "
+    "or a carriage return are prefixed with ' so that spreadsheets show them as text "
+    "instead of running them as formulas; data.json keeps every text as it is.")
 
 
 @dataclass
@@ -65,27 +75,24 @@ def _values(obj, name):
 
 def tables() -> list[Table]:
     # Querysets are lazy and rows are generators: nothing is read until a table is written.
-    plans = ActionPlan.objects.filter(is_public=True).select_related("member").only(
+    plans = ActionPlan.objects.public().select_related("member").only(
         "slug", "member__slug", "number", "title", "status", "start_year", "duration_years",
         "delivery_slot", "ends_on", "delivered_on").order_by("pk")
-    commitments = Commitment.objects.filter(plan__is_public=True).select_related(
+    commitments = Commitment.objects.public().select_related(
         "plan", "lead_agency").only(
         "plan__slug", "number", "slug", "title", "short_description", "lead_agency__name",
         "lead_agency__acronym", "period_start", "period_end", "is_challenge",
         "is_local").order_by("pk")
-    milestones = Milestone.objects.filter(commitment__plan__is_public=True).select_related(
+    milestones = Milestone.objects.public().select_related(
         "lead").only("commitment", "number", "title", "due_on", "lead__name",
                      "lead__acronym").order_by("pk")
-    updates = plan_selectors.published_updates().filter(
-        commitment__plan__is_public=True).only(
+    updates = ProgressUpdate.objects.public().only(
         "commitment", "milestone", "completion", "timeliness", "summary", "reported_on",
         "published_on").order_by("pk")
-    contributions = cocreation_selectors.public_contributions().filter(
-        process__plan__is_public=True).select_related("process__plan").only(
+    contributions = Contribution.objects.public().select_related("process__plan").only(
         "reference", "process__plan__slug", "submitted_at", "language", "stakeholder_type",
         "author_name", "text").order_by("pk")
-    responses = cocreation_selectors.published_responses().filter(
-        process__plan__is_public=True).only(
+    responses = ReasonedResponse.objects.public().only(
         "decision", "summary", "consideration", "influence", "reasons", "beyond_plan",
         "published_on").prefetch_related(
         Prefetch("commitments", queryset=Commitment.objects.only("pk"))).order_by("pk")
@@ -94,9 +101,10 @@ def tables() -> list[Table]:
         reasonedresponse__in=responses.values("pk"),
         contribution__in=contributions.values("pk"),
     ).order_by("reasonedresponse_id", "-contribution__submitted_at", "contribution_id")
-    meetings = Meeting.objects.filter(is_public=True).only(
-        "kind", "title", "starts_at", "format", "agenda", "minutes").order_by("pk")
-    documents = Document.objects.filter(is_public=True).only(
+    meetings = Meeting.objects.public().only(
+        "kind", "title", "starts_at", "format", "agenda", "minutes", "minutes_published_on",
+        "is_public").order_by("pk")
+    documents = Document.objects.public().only(
         "title", "kind", "date", "language", "licence", "commitment").order_by("pk")
     today = timezone.localdate()
     seats = Seat.objects.filter(starts_on__lte=today).exclude(ends_on__lt=today).select_related(
@@ -175,7 +183,7 @@ def tables() -> list[Table]:
             *_translated("agenda", "Agenda"), *_translated("minutes", "Minutes"),
         ], _rows(meetings, lambda m: [
             m.pk, m.kind, *_values(m, "title"), m.starts_at, m.format, *_values(m, "agenda"),
-            *_values(m, "minutes")])),
+            *(_values(m, "minutes") if m.minutes_are_public else [""] * len(_languages()))])),
         Table("documents", "Public documents of the repository (R1).", [
             ("id", "integer", "Stable identifier"), *_translated("title", "Title"),
             ("kind", "string", "Kind"), ("date", "date", "Date"),
@@ -216,7 +224,8 @@ def build_zip(licence_code=None) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in tables():
             text = io.StringIO()
-            writer = csv.writer(text, lineterminator="\n")
+            # data.json keeps every text as it is; the CSV is for spreadsheets too.
+            writer = spreadsheets.csv_writer(text, lineterminator="\n")
             writer.writerow([name for name, _, _ in table.fields])
             rows = [[_cell(v) for v in row] for row in table.rows]
             writer.writerows(rows)
@@ -233,6 +242,7 @@ def build_zip(licence_code=None) -> bytes:
         archive.writestr("data.json", json.dumps(everything, ensure_ascii=False, indent=1))
         archive.writestr("datapackage.json", json.dumps({
             "name": "opengov-platform-open-data", "title": "OGP open government data",
+            "description": f"{PACKAGE_DESCRIPTION} {CSV_TEXT_CELLS}",
             "created": timezone.now().isoformat(), "licenses": [
                 {"name": licence_code, "title": title, "path": path}],
             "resources": resources}, ensure_ascii=False, indent=1))
@@ -252,7 +262,8 @@ def commitments_xlsx() -> bytes:
         sheet = book.create_sheet(table.name)
         sheet.append([name for name, _, _ in table.fields])
         for row in table.rows:
-            sheet.append([v.isoformat() if isinstance(v, date) else v for v in row])
+            spreadsheets.append_row(sheet, [v.isoformat() if isinstance(v, date) else v
+                                            for v in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -260,10 +271,7 @@ def commitments_xlsx() -> bytes:
 
 def _readme(resources, licence_title, licence_path) -> str:
     """A plain description of every file and column, for people who do not read JSON."""
-    lines = ["# Open government data", "",
-             "Public data of this OGP member's open government process: one CSV per table "
-             "(UTF-8, comma-separated, a header row), the same data in `data.json`, and "
-             "`datapackage.json` (Frictionless Data) describing every column.", "",
+    lines = ["# Open government data", "", PACKAGE_DESCRIPTION, "", CSV_TEXT_CELLS, "",
              f"Licence: {licence_title} — {licence_path}", ""]
     for resource in resources:
         lines += [f"## {resource['path']}", "", resource["description"], "",

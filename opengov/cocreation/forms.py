@@ -3,12 +3,19 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import DATE, HoneypotMixin, SafeModelMultipleChoiceField
+from opengov.core.forms import (
+    DATE,
+    HoneypotMixin,
+    ModelForm,
+    SafeModelChoiceField,
+    SafeModelMultipleChoiceField,
+    inline_formset,
+)
 
 from .models import Contribution, ReasonedResponse, Theme
 
 
-class ContributionForm(HoneypotMixin, forms.ModelForm):
+class ContributionForm(HoneypotMixin, ModelForm):
     """The public form: plain language, no account, only the idea is required."""
 
     class Meta:
@@ -36,7 +43,6 @@ class ContributionForm(HoneypotMixin, forms.ModelForm):
             "text": forms.Textarea(attrs={"rows": 8}),
             "themes": forms.CheckboxSelectMultiple,
         }
-        field_classes = {"themes": SafeModelMultipleChoiceField}
 
     def __init__(self, *args, member=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,9 +80,9 @@ class ProcessFilterForm(forms.Form):
 
 
 class FeedbackFilterForm(ProcessFilterForm):
-    theme = forms.ModelChoiceField(queryset=Theme.objects.none(), required=False,
-                                   label=_("Theme"), empty_label=_("All themes"),
-                                   to_field_name="slug")
+    theme = SafeModelChoiceField(queryset=Theme.objects.none(), required=False,
+                                 label=_("Theme"), empty_label=_("All themes"),
+                                 to_field_name="slug")
     decision = forms.ChoiceField(required=False, label=_("Decision"))
 
     def __init__(self, *args, member=None, processes=(), **kwargs):
@@ -96,10 +102,10 @@ class QueueFilterForm(forms.Form):
     SORTS = [("-submitted_at", _("Newest first")), ("submitted_at", _("Oldest first"))]
 
     q = forms.CharField(label=_("Words in the text"), required=False, max_length=200)
-    stage = forms.ModelChoiceField(label=_("Stage"), required=False, queryset=None,
-                                   empty_label=_("All stages"))
-    theme = forms.ModelChoiceField(label=_("Theme"), required=False, queryset=None,
-                                   empty_label=_("All themes"))
+    stage = SafeModelChoiceField(label=_("Stage"), required=False, queryset=None,
+                                 empty_label=_("All stages"))
+    theme = SafeModelChoiceField(label=_("Theme"), required=False, queryset=None,
+                                 empty_label=_("All themes"))
     stakeholder_type = forms.ChoiceField(label=_("Stakeholder type"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
     moderation_state = forms.ChoiceField(label=_("Moderation"), required=False)
@@ -126,7 +132,7 @@ class QueueFilterForm(forms.Form):
                 if value not in (None, "")}
 
 
-class ResponseForm(forms.ModelForm):
+class ResponseForm(ModelForm):
     """A reasoned response (CC8): the decision, the five elements with one box per language
     of the plan, the commitments it led to, and whether to publish it now."""
 
@@ -200,8 +206,8 @@ class GroupRenameForm(forms.Form):
 
 
 class ContributionImportForm(forms.Form):
-    mechanism = forms.ModelChoiceField(label=_("Received through"), required=False,
-                                       queryset=None, empty_label=_("Not stated"))
+    mechanism = SafeModelChoiceField(label=_("Received through"), required=False,
+                                     queryset=None, empty_label=_("Not stated"))
     file = forms.FileField(label=_("CSV or XLSX file"), help_text=_(
         "One contribution per row. Columns: text (required), title, language, "
         "stakeholder_type, submitted_on, author_name, author_organisation, author_email, "
@@ -216,7 +222,7 @@ class ContributionImportForm(forms.Form):
 
 
 
-class _Translated(forms.ModelForm):
+class _Translated(ModelForm):
     """A ModelForm whose translated ``texts`` get one box per language of the member."""
 
     texts: tuple = ()
@@ -269,8 +275,6 @@ def process_form(langs):
 
 def process_formsets(data, process, langs):
     """The stages (CC1, CC2), outreach activities (CC4) and input mechanisms (CC5)."""
-    from django.forms import inlineformset_factory
-
     from .models import CoCreationProcess, InputMechanism, OutreachActivity, Stage
 
     parts = [
@@ -286,7 +290,7 @@ def process_formsets(data, process, langs):
             InputMechanism, ["kind", "opens_on", "closes_on"], ("title", "description"), langs,
             widgets={"opens_on": DATE, "closes_on": DATE}, base=_MechanismPeriod)),
     ]
-    return {prefix: inlineformset_factory(CoCreationProcess, model, form=form, extra=1,
-                                          can_delete=True)(
+    return {prefix: inline_formset(CoCreationProcess, model, form=form, extra=1,
+                                   can_delete=True)(
         data, instance=process, prefix=prefix, form_kwargs={"langs": langs})
         for prefix, model, form in parts}

@@ -6,12 +6,21 @@ Rules CC1–CC11. A contribution needs no account; its author's e-mail is privat
 import secrets
 
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opengov.core.models import MeetingFormat, ModerationState, OpenGovModel
+from opengov.core.public import PublicQuerySet, public_manager, public_via
+
+
+class CoCreationProcessQuerySet(PublicQuerySet):
+    def public_q(self):
+        from opengov.plans.models import ActionPlan
+
+        return public_via("plan", ActionPlan)
 
 
 class CoCreationProcess(OpenGovModel):
@@ -49,6 +58,8 @@ class CoCreationProcess(OpenGovModel):
     # they were last asked for and last finished, for the desk to say where they stand.
     grouping_asked_at = models.DateTimeField(null=True, blank=True, editable=False)
     grouping_done_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = public_manager(CoCreationProcessQuerySet)
 
     @property
     def grouping_in_progress(self):
@@ -132,6 +143,11 @@ class OutreachActivity(OpenGovModel):
         return self.title
 
 
+class InputMechanismQuerySet(PublicQuerySet):
+    def public_q(self):
+        return public_via("process", CoCreationProcess)
+
+
 class InputMechanism(OpenGovModel):
     """CC5: a way for anyone to send inputs, open over a stated period."""
 
@@ -151,6 +167,8 @@ class InputMechanism(OpenGovModel):
     description = models.TextField(_("how to take part"), blank=True)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+
+    objects = public_manager(InputMechanismQuerySet)
 
     class Meta:
         verbose_name = _("input mechanism")
@@ -194,6 +212,13 @@ def new_reference():
     """A short reference a contributor can quote, without ambiguous characters."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "C-" + "".join(secrets.choice(alphabet) for _ in range(8))
+
+
+class ContributionQuerySet(PublicQuerySet):
+    def public_q(self):
+        # Never without its author's consent, nor before a moderator published it.
+        return (Q(consent_to_publish=True, moderation_state=ModerationState.PUBLISHED)
+                & public_via("process", CoCreationProcess))
 
 
 class Contribution(OpenGovModel):
@@ -243,6 +268,8 @@ class Contribution(OpenGovModel):
         _("author told of the answer at"), null=True, blank=True, editable=False
     )
     history = HistoricalRecords(m2m_fields=[themes])
+
+    objects = public_manager(ContributionQuerySet)
 
     class Meta:
         verbose_name = _("contribution")
@@ -328,6 +355,19 @@ class ModerationDecision(models.Model):
         return f"{self.contribution or self.comment}: {self.previous_state} → {self.state}"
 
 
+class ReasonedResponseQuerySet(PublicQuerySet):
+    def published_q(self):
+        # A response dated later is published on its day.
+        return Q(published_on__isnull=False, published_on__lte=timezone.localdate())
+
+    def published(self):
+        """Published responses, whatever their plan: what "answered" means (CC8, CC9)."""
+        return self.filter(self.published_q())
+
+    def public_q(self):
+        return self.published_q() & public_via("process", CoCreationProcess)
+
+
 class ReasonedResponse(OpenGovModel):
     """CC8: the decision on one contribution or a group of them, with its five elements."""
 
@@ -371,6 +411,8 @@ class ReasonedResponse(OpenGovModel):
         _("published on"), null=True, blank=True,
         help_text=_("Unpublished responses are visible only to the forum's team."),
     )
+
+    objects = public_manager(ReasonedResponseQuerySet)
 
     class Meta:
         verbose_name = _("reasoned response")

@@ -23,14 +23,14 @@ NOT_CONTRIBUTIONS = [ModerationState.SPAM, ModerationState.ABUSE]
 
 
 def public_contributions():
-    return Contribution.objects.filter(
-        consent_to_publish=True, moderation_state=ModerationState.PUBLISHED
-    )
+    """Published with their authors' consent, in a public plan."""
+    return Contribution.objects.public()
 
 
 def published_responses():
-    today = timezone.localdate()
-    return ReasonedResponse.objects.filter(published_on__isnull=False, published_on__lte=today)
+    """Published responses, whatever their plan: what "answered" means for the desk and the
+    compliance facts. The public reads ``ReasonedResponse.objects.public()``."""
+    return ReasonedResponse.objects.published()
 
 
 def received_contributions():
@@ -62,9 +62,8 @@ def open_mechanisms(member, on=None):
     """Participation opportunities open now, for the home page (CC5)."""
     on = on or timezone.localdate()
     return (
-        InputMechanism.objects.filter(
-            process__plan__member=member, process__plan__is_public=True,
-            opens_on__lte=on, closes_on__gte=on,
+        InputMechanism.objects.public().filter(
+            process__plan__member=member, opens_on__lte=on, closes_on__gte=on,
         )
         .select_related("process__plan")
         .order_by("closes_on")
@@ -123,7 +122,8 @@ def public_responses(processes):
     public = Q(contributions__consent_to_publish=True, contributions__deleted_at=None,
                contributions__moderation_state=ModerationState.PUBLISHED)
     sample = public_contributions().order_by("submitted_at", "pk")[:RESPONSE_SAMPLE]
-    return (in_process_order(published_responses().filter(process__in=processes), processes)
+    return (in_process_order(ReasonedResponse.objects.public().filter(process__in=processes),
+                             processes)
             .select_related("process")
             .annotate(public_count=Count("contributions", filter=public))
             .prefetch_related(
@@ -156,7 +156,7 @@ def feedback_rows(plan, processes):
             .prefetch_related(
                 "themes",
                 Prefetch("responses", to_attr="public_responses",
-                         queryset=published_responses().prefetch_related(
+                         queryset=ReasonedResponse.objects.public().prefetch_related(
                              Prefetch("commitments",
                                       queryset=Commitment.objects.select_related("plan")))),
             ).order_by("process_rank", "-submitted_at", "-pk"))

@@ -4,6 +4,9 @@ Nothing here deletes a contribution: moderation changes its state and records wh
 and why (ModerationDecision).
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -55,7 +58,16 @@ def receipt_url(contribution, site_url=""):
     return site_url.rstrip("/") + path
 
 
+RECEIPT_INTERVAL_SECONDS = 3600
+
+
 def _send_receipt(contribution, site_url):
+    """E-mail a receipt, at most one an hour to the same address: anyone can type anyone's
+    address into the public form, and the platform must not be used to flood it."""
+    address = contribution.author_email.strip().lower()
+    key = "receipt-sent:" + hashlib.sha256(address.encode()).hexdigest()  # never the address
+    if not cache.add(key, 1, timeout=RECEIPT_INTERVAL_SECONDS):
+        return
     with translation.override(contribution.language):
         email_after_commit(
             _("Your contribution %(reference)s has been received") % {

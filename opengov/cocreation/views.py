@@ -1,7 +1,5 @@
 """Public co-creation pages: send a contribution, follow it, read the forum's feedback."""
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -14,13 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
+from opengov.core import spreadsheets
+from opengov.core.documents import as_file
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.web.views import member_or_404
 
 from . import selectors, services
 from .forms import ContributionForm, FeedbackFilterForm
-from .models import Contribution
+from .models import Contribution, ReasonedResponse
 
 SUBMISSIONS_PER_HOUR = "6/h"
 
@@ -51,7 +51,7 @@ def contribute(request, slug):
                 author_name=data["author_name"], author_organisation=data["author_organisation"],
                 author_email="" if robot else data["author_email"], themes=data["themes"],
                 moderation_state=ModerationState.SPAM if robot else ModerationState.PENDING,
-                reason="Honeypot field filled in" if robot else "",
+                reason=form.suspicion,
                 site_url=request.build_absolute_uri("/"),
             )
             messages.success(request, _("Thank you! Your contribution has been received."))
@@ -114,8 +114,9 @@ def feedback_csv(request, slug):
     _member, plan, _form, rows = _feedback(request, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="feedback-{plan.slug}.csv"'
+    as_file(response)  # it quotes what people wrote
     response.write("\ufeff")  # so that spreadsheet programs read UTF-8
-    writer = csv.writer(response)
+    writer = spreadsheets.csv_writer(response)  # citizens' texts never run as formulas
     writer.writerow(["reference", "submitted_on", "language", "stakeholder_type", "themes",
                      "contribution", "decision", "comments_received", "how_considered",
                      "influence", "reasons", "beyond_this_plan", "commitments",
@@ -138,7 +139,7 @@ def feedback_csv(request, slug):
 def feedback_report_html(request, plan):
     """The feedback report as HTML: what the PDF shows, every element of every response.
     Without a request (in the task that makes the PDF), in the active language."""
-    responses = selectors.published_responses().filter(process__plan=plan).prefetch_related(
+    responses = ReasonedResponse.objects.public().filter(process__plan=plan).prefetch_related(
         Prefetch("contributions", queryset=selectors.public_contributions()),
         "commitments").order_by("decision", "pk")
     return render_to_string("cocreation/feedback_report.html", {

@@ -70,8 +70,8 @@ def plan_deadlines(compliance: Compliance, *, include_past=False) -> list[Deadli
                     add(f"update-{verdict.rule}-{number}", info["due"], label, verdict.rule)
     forum = getattr(plan.member, "forum", None)
     if forum is not None:
-        for meeting in Meeting.objects.filter(forum=forum, is_public=True,
-                                              starts_at__date__gte=today).order_by("starts_at"):
+        for meeting in Meeting.objects.public().filter(
+                forum=forum, starts_at__date__gte=today).order_by("starts_at"):
             items.append(Deadline(f"{plan.pk}:meeting-{meeting.pk}", meeting.starts_at.date(),
                                   str(meeting.title), "F1", meeting.get_absolute_url()))
     return sorted(items, key=lambda d: (d.date, d.rule))

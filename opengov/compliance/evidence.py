@@ -6,11 +6,12 @@ the back office, where the viewer's permissions apply.
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats
 
 from opengov.forum.models import Meeting
-from opengov.repository.models import DocumentVersion
+from opengov.repository.models import Document, DocumentVersion
 
 MEETING_KINDS = {"F1": ["forum"], "I5": ["implementation_review"], "I6": ["high_level"]}
 COCREATION_RULES = {"CC3", "CC4", "CC5", "CC9"}
@@ -27,15 +28,18 @@ def _meeting_evidence(plan, verdict, public_only):
     dates = set(verdict.facts.get("dates") or [])
     meetings = Meeting.objects.filter(forum__member=plan.member,
                                       kind__in=MEETING_KINDS[verdict.rule])
+    # Whether the public may open it: the meeting and the plan it belongs to are public.
+    shown = Exists(Meeting.objects.public().filter(pk=OuterRef("pk")))
     found = []
     # Only what the link shows: the minutes and agendas stay in the database.
-    for meeting in meetings.only("pk", "title", "starts_at", "is_public").order_by("-starts_at"):
+    for meeting in meetings.only("pk", "title", "starts_at").annotate(shown=shown).order_by(
+            "-starts_at"):
         if len(found) == 6:
             break
         if meeting.starts_at.date() not in dates:
             continue
         label = f"{meeting.title} ({formats.date_format(meeting.starts_at, 'SHORT_DATE_FORMAT')})"
-        if meeting.is_public:
+        if meeting.shown:
             found.append(Evidence(label, meeting.get_absolute_url(), True))
         elif not public_only:
             found.append(Evidence(label, reverse("admin:forum_meeting_change",
@@ -44,8 +48,8 @@ def _meeting_evidence(plan, verdict, public_only):
 
 
 def _document_evidence(plan, verdict):
-    versions = (DocumentVersion.objects.filter(document__member=plan.member,
-                                               document__is_public=True)
+    public = Document.objects.public().filter(member=plan.member)
+    versions = (DocumentVersion.objects.filter(document__in=public)
                 .select_related("document").defer("text")  # not the words of each file
                 .order_by("-uploaded_at")[:5])
     return [Evidence(v.document.title, v.document.get_absolute_url(), True) for v in versions]

@@ -15,7 +15,7 @@ from opengov.forum.models import Meeting
 from opengov.forum.selectors import current_seats
 from opengov.plans.models import ActionPlan, PlanVersion
 from opengov.reports.models import CommitmentFinding, RequirementFinding, SupportUnitLetter
-from opengov.repository.models import DocumentVersion
+from opengov.repository.models import Document, DocumentVersion
 from opengov.rules import facts as rf
 from opengov.rules import schema
 from opengov.tracking.models import ProgressUpdate
@@ -103,7 +103,7 @@ def plan_facts(plan: ActionPlan, *, today: date, site_url: str = "") -> rf.Facts
                     .order_by("starts_at").values_list("starts_at", "kind", "pk")]
     # The days a public file was added, counted in the database: never the files' text.
     repository = [day.date() for day in DocumentVersion.objects.filter(
-        document__member=member, document__is_public=True, document__deleted_at=None
+        document__in=Document.objects.public().filter(member=member)
     ).datetimes("uploaded_at", "day", tzinfo=UTC)]
     updates = {}
     for commitment_id, reported in ProgressUpdate.objects.filter(

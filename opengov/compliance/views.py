@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
+from opengov.core.documents import as_file
 from opengov.core.predicates import is_poc_team
 from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan
@@ -27,7 +28,7 @@ from .services import minimum_requirements_summary, plan_compliance, rows_to_act
 def _plan(member, slug, *, public):
     plans = ActionPlan.objects.filter(member=member)
     if public:
-        plans = plans.filter(is_public=True)
+        plans = plans.public()
     if slug:
         return get_object_or_404(plans, slug=slug)
     plan = plan_selectors.current_plan(member) if public else (
@@ -187,5 +188,5 @@ def calendar_ics(request):
         cal.add_component(event)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ogp-deadlines.ics"'
-    return response
+    return as_file(response)  # calendar programs subscribe to it; meeting titles are typed in
 

@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import content
+        from . import checks, content  # noqa: F401 (checks register themselves)
 
         content.connect()  # every content change counts (cached pages, generated files)

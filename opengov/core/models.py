@@ -81,6 +81,8 @@ class Activity(models.Model):
         IRM_RECORD_SAVED = "irm_record_saved", _("IRM record saved")
         OGP_DATA_IMPORTED = "ogp_data_imported", _("OGP commitment data imported")
         TASK_RETRIED = "task_retried", _("Background task run again")
+        TWO_STEP_ON = "two_step_on", _("Two-step sign-in turned on")
+        TWO_STEP_OFF = "two_step_off", _("Two-step sign-in turned off")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

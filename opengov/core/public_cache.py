@@ -11,7 +11,8 @@
   it), else files under ``var/cache`` (every process of one server shares them).
 - **No one else's token.** A page with a form carries a CSRF token. It is stored with a
   placeholder instead, and each reader gets a token of their own (and the cookie that goes
-  with it). Responses that set any other cookie are not stored.
+  with it). A public form's signed start time is replaced the same way. Responses that set
+  any other cookie are not stored.
 - **Conditional requests.** Cached answers carry a weak ``ETag`` (of the stored body) and
   ``Last-Modified`` (when content last changed); ``ConditionalGetMiddleware`` answers 304.
 """
@@ -27,15 +28,22 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from . import content
+from .forms import form_started_token
 
 CACHE = "public_pages"
 SKIPPED_PREFIXES = ("/admin/", "/workspace/", "/sign-in/", "/sign-out/", "/media/",
                     "/static/")
 TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
 PLACEHOLDER = rb"\1@@csrf@@\2"
+# A public form's signed start time (opengov.core.forms.HoneypotMixin) is each reader's own.
+STARTED = re.compile(rb'(name="started" value=")[A-Za-z0-9_:.\-]+(")')
+STARTED_PLACEHOLDER = rb"\1@@started@@\2"
 MAX_BYTES = 2 * 1024 * 1024
+# A policy set by the view itself (a file's sandbox, core.documents.as_file) is kept with the
+# answer; pages get the site's own policy from django-csp on the way out, hit or miss.
 KEPT_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition", "Link",
-                "Access-Control-Allow-Origin", "X-Robots-Tag")
+                "Access-Control-Allow-Origin", "X-Robots-Tag", "Content-Security-Policy",
+                "X-Content-Type-Options")
 
 
 def _path(request):
@@ -91,7 +99,7 @@ class PublicCacheMiddleware:
                 or not request.session.is_empty()  # something was kept for this reader
                 or messages is not None and messages._queued_messages):
             return None
-        body = TOKEN.sub(PLACEHOLDER, response.content)
+        body = STARTED.sub(STARTED_PLACEHOLDER, TOKEN.sub(PLACEHOLDER, response.content))
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
         return {"body": body, "headers": headers, "csrf": body != response.content,
                 "etag": 'W/"' + hashlib.sha256(body).hexdigest()[:32] + '"'}
@@ -100,6 +108,8 @@ class PublicCacheMiddleware:
         body = stored["body"]
         if stored["csrf"]:  # this reader's own token (and cookie, set by CsrfViewMiddleware)
             body = body.replace(b"@@csrf@@", get_token(request).encode())
+        if b"@@started@@" in body:
+            body = body.replace(b"@@started@@", form_started_token().encode())
         if response is None:
             response = HttpResponse(body)
             for name, value in stored["headers"].items():

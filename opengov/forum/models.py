@@ -2,11 +2,13 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.models import Constituency, MeetingFormat, OpenGovModel
+from opengov.core.public import PublicQuerySet, public_manager, public_where_set
 
 
 class Forum(OpenGovModel):
@@ -133,6 +135,15 @@ class Seat(OpenGovModel):
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
 
 
+class MeetingQuerySet(PublicQuerySet):
+    def public_q(self):
+        from opengov.plans.models import ActionPlan, Commitment
+
+        # A meeting of a plan (or of one of its commitments) is private while the plan is.
+        return (Q(is_public=True) & public_where_set("plan", ActionPlan)
+                & public_where_set("commitment", Commitment))
+
+
 class Meeting(OpenGovModel):
     class Kind(models.TextChoices):
         FORUM = "forum", _("Forum meeting")
@@ -176,6 +187,8 @@ class Meeting(OpenGovModel):
     )
     attendance_other = models.PositiveIntegerField(_("other attendees"), null=True, blank=True)
 
+    objects = public_manager(MeetingQuerySet)
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -186,6 +199,13 @@ class Meeting(OpenGovModel):
 
     def get_absolute_url(self):
         return reverse("web:meeting_detail", args=[self.pk])
+
+    @property
+    def minutes_are_public(self) -> bool:
+        """The minutes (text and files) are public once the meeting is public and its
+        minutes are published, not before their publication day."""
+        return bool(self.is_public and self.minutes_published_on
+                    and self.minutes_published_on <= timezone.localdate())
 
     @property
     def attendance_total(self):

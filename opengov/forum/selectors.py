@@ -24,7 +24,7 @@ def current_seats_by_constituency(forum, on=None):
 
 
 def public_meetings(forum):
-    return Meeting.objects.filter(forum=forum, is_public=True).order_by("-starts_at")
+    return Meeting.objects.public().filter(forum=forum).order_by("-starts_at")
 
 
 def public_meeting(forum, pk):
@@ -32,7 +32,7 @@ def public_meeting(forum, pk):
 
     return get_object_or_404(
         public_meetings(forum).select_related("plan", "commitment").prefetch_related(
-            Prefetch("documents", queryset=Document.objects.filter(is_public=True))
+            Prefetch("documents", queryset=Document.objects.public())
         ),
         pk=pk,
     )

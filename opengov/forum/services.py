@@ -100,14 +100,6 @@ def seat_end(*, actor, seat, ends_on=None) -> Seat:
     return seat
 
 
-def minutes_are_public(meeting, today=None) -> bool:
-    """A meeting's minutes file is public once the meeting is public and its minutes are
-    published (not before their publication day)."""
-    today = today or timezone.localdate()
-    return bool(meeting.is_public and meeting.minutes_published_on
-                and meeting.minutes_published_on <= today)
-
-
 def _check_meeting(meeting):
     member_id = meeting.forum.member_id
     errors = {}
@@ -135,7 +127,7 @@ def meeting_save(*, actor, forum, meeting=None, values, minutes_file=None,
     ``minutes_file``, if given, is filed in the repository as the meeting's minutes
     (``document_add``, which refuses a file that is not what its name says: the error is
     then keyed ``minutes_file`` and nothing is saved). The minutes
-    files of the meeting are public exactly when ``minutes_are_public``: saving the meeting
+    files of the meeting are public exactly when ``Meeting.minutes_are_public``: saving the meeting
     brings the earlier ones into line too.
     """
     meeting, new = for_save(actor=actor, model=Meeting, obj=meeting, parent_field="forum",
@@ -146,7 +138,7 @@ def meeting_save(*, actor, forum, meeting=None, values, minutes_file=None,
     meeting.full_clean()
     _check_meeting(meeting)
     meeting.save()
-    public = minutes_are_public(meeting)
+    public = meeting.minutes_are_public
     for document in meeting.documents.filter(kind=Document.Kind.MINUTES).exclude(
             is_public=public):
         repository.document_change(actor=actor, document=document, is_public=public)

@@ -22,3 +22,17 @@ rules.set_perm("auth", is_administrator)
 for model in ("user", "group"):
     set_model_perms(f"auth.{model}", view=is_administrator, add=is_administrator,
                     change=is_administrator, delete=is_administrator)
+
+# Sign-in records (django-axes) and two-step devices (django-otp), in the admin: read by
+# administrators, who unlock a person by deleting their failed attempts and remove the
+# devices of someone who lost their phone. Nobody writes them by hand.
+rules.set_perm("axes", is_administrator)
+set_model_perms("axes.accessattempt", view=is_administrator, add=rules.always_deny,
+                change=rules.always_deny, delete=is_administrator)
+for model in ("accesslog", "accessfailurelog"):
+    set_model_perms(f"axes.{model}", view=is_administrator, add=rules.always_deny,
+                    change=rules.always_deny, delete=rules.always_deny)
+for app_label, model in (("otp_totp", "totpdevice"), ("otp_static", "staticdevice")):
+    rules.set_perm(app_label, is_administrator)
+    set_model_perms(f"{app_label}.{model}", view=is_administrator, add=rules.always_deny,
+                    change=rules.always_deny, delete=is_administrator)

@@ -6,14 +6,16 @@ from types import SimpleNamespace
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.forms import inlineformset_factory
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from opengov.cocreation.models import ReasonedResponse
 from opengov.core.forms import (
     DATE,
+    DateField,
+    ModelForm,
     SafeModelMultipleChoiceField,
+    inline_formset,
     label_languages,
     language_field_names,
     language_name,
@@ -113,7 +115,7 @@ def _with_languages(base, fields, langs):
                                          "text_fields": fields})
 
 
-class TranslatedForm(forms.ModelForm):
+class TranslatedForm(ModelForm):
     langs: list = []
     text_fields: tuple = ()
     findings: dict = {}  # readiness findings by field name, shown beside the field
@@ -169,7 +171,6 @@ class CommitmentForm(TranslatedForm):
                   "is_challenge", "is_local", "local_kind"]
         widgets = {"period_start": DATE, "period_end": DATE,
                    "themes": forms.CheckboxSelectMultiple}
-        field_classes = {"themes": SafeModelMultipleChoiceField}
 
     def __init__(self, *args, plan, can_assign=True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -295,13 +296,12 @@ def commitment_form(langs):
     return _with_languages(CommitmentForm, COMMITMENT_TEXTS, langs)
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(ModelForm):
     class Meta:
         model = Milestone
         fields = ["number", "starts_on", "due_on", "lead", "supporting"]
         widgets = {"starts_on": DATE, "due_on": DATE,
                    "supporting": forms.SelectMultiple(attrs={"size": 4})}
-        field_classes = {"supporting": SafeModelMultipleChoiceField}
 
     def __init__(self, *args, member=None, langs=(), organisations=None, **kwargs):
         """``organisations``: the member's organisations read once for the whole formset
@@ -332,10 +332,10 @@ def milestone_formset(langs):
         "fields": [*MilestoneForm.Meta.fields[:1],
                    *language_field_names(("title", "expected_result"), langs),
                    *MilestoneForm.Meta.fields[1:]]})})
-    return inlineformset_factory(Commitment, Milestone, form=form, extra=2, can_delete=True)
+    return inline_formset(Commitment, Milestone, form=form, extra=2, can_delete=True)
 
 
-class StakeholderForm(forms.ModelForm):
+class StakeholderForm(ModelForm):
     class Meta:
         model = CommitmentStakeholder
         fields = ["organisation", "constituency", "support_role"]
@@ -353,8 +353,8 @@ def stakeholder_formset(langs):
     form = type("StakeholderForm", (StakeholderForm,), {"Meta": type(
         "Meta", (StakeholderForm.Meta,), {
             "fields": [*StakeholderForm.Meta.fields, *language_field_names(("role",), langs)]})})
-    return inlineformset_factory(Commitment, CommitmentStakeholder, form=form, extra=1,
-                                 can_delete=True)
+    return inline_formset(Commitment, CommitmentStakeholder, form=form, extra=1,
+                          can_delete=True)
 
 
 def commitment_formsets(data, commitment, *, member, langs):
@@ -371,7 +371,7 @@ def commitment_formsets(data, commitment, *, member, langs):
     return milestones, stakeholders
 
 
-class LocalInitiativeForm(forms.ModelForm):
+class LocalInitiativeForm(ModelForm):
     class Meta:
         model = LocalInitiative
         fields = []
@@ -394,14 +394,14 @@ def local_initiative_formset(langs):
     form = type("LocalInitiativeForm", (LocalInitiativeForm,), {"Meta": type(
         "Meta", (LocalInitiativeForm.Meta,), {"fields": language_field_names(
             ("title", "jurisdiction", "description"), langs)})})
-    return inlineformset_factory(ActionPlan, LocalInitiative, form=form, extra=1,
-                                 can_delete=True)
+    return inline_formset(ActionPlan, LocalInitiative, form=form, extra=1,
+                          can_delete=True)
 
 
 class SubmitForm(forms.Form):
-    delivered_on = forms.DateField(label=_("Delivered on (published on the OGP website)"),
-                                   widget=DATE, help_text=_("C5: the day the plan is uploaded "
-                                                            "to the OGP website."))
+    delivered_on = DateField(label=_("Delivered on (published on the OGP website)"),
+                             widget=DATE, help_text=_("C5: the day the plan is uploaded "
+                                                      "to the OGP website."))
 
 
 class AmendForm(forms.Form):
@@ -416,7 +416,7 @@ class AmendForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of new version"), choices=[
         ("amendment", _("Amendment (C7)")), ("refresh", _("Four-year refresh (C8)"))],
         widget=forms.RadioSelect)
-    delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE)
+    delivered_on = DateField(label=_("Delivered on"), widget=DATE)
 
     def __init__(self, *args, langs=(), windows=None, **kwargs):
         super().__init__(*args, **kwargs)

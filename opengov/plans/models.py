@@ -7,10 +7,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.models import Constituency, OpenGovModel
+from opengov.core.public import PublicQuerySet, public_manager, public_via
 from opengov.rules import calendar
 
 MAX_CHALLENGE_COMMITMENTS = 2  # CM5
 SHORT_DESCRIPTION_LIMIT = 200  # CM2: "fewer than 200 characters"
+
+
+class ActionPlanQuerySet(PublicQuerySet):
+    def public_q(self):
+        # A plan stays private until it is delivered (plan_submit); what hangs under it
+        # follows it.
+        return Q(is_public=True)
 
 
 class ActionPlan(OpenGovModel):
@@ -75,6 +83,8 @@ class ActionPlan(OpenGovModel):
             "and compliance with the standards."
         ),
     )
+
+    objects = public_manager(ActionPlanQuerySet)
 
     class Meta:
         verbose_name = _("action plan")
@@ -194,6 +204,11 @@ class PlanVersion(models.Model):
         raise ValidationError(_("A submitted plan version is kept forever (C7)."))
 
 
+class CommitmentQuerySet(PublicQuerySet):
+    def public_q(self):
+        return public_via("plan", ActionPlan)
+
+
 class Commitment(OpenGovModel):
     """One commitment, following OGP's commitment template field by field (CM1)."""
 
@@ -282,6 +297,8 @@ class Commitment(OpenGovModel):
     themes = models.ManyToManyField(
         "cocreation.Theme", verbose_name=_("themes"), blank=True, related_name="commitments"
     )
+
+    objects = public_manager(CommitmentQuerySet)
 
     class Meta:
         verbose_name = _("commitment")
@@ -386,6 +403,11 @@ class CommitmentStakeholder(OpenGovModel):
         return f"{self.organisation} — {self.commitment}"
 
 
+class MilestoneQuerySet(PublicQuerySet):
+    def public_q(self):
+        return public_via("commitment", Commitment)
+
+
 class Milestone(OpenGovModel):
     commitment = models.ForeignKey(
         Commitment, verbose_name=_("commitment"), on_delete=models.CASCADE,
@@ -407,6 +429,8 @@ class Milestone(OpenGovModel):
         "members.Organisation", verbose_name=_("supporting stakeholders"), blank=True,
         related_name="supported_milestones",
     )
+
+    objects = public_manager(MilestoneQuerySet)
 
     class Meta:
         verbose_name = _("milestone")

@@ -2,7 +2,6 @@
 
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from opengov.repository.models import Document
 from opengov.tracking.models import ProgressUpdate
@@ -12,7 +11,7 @@ from .models import ActionPlan, Commitment, CommitmentStakeholder, Milestone
 
 def public_plans(member):
     return (
-        ActionPlan.objects.filter(member=member, is_public=True)
+        ActionPlan.objects.public().filter(member=member)
         .annotate(commitment_count=Count("commitments", filter=Q(commitments__deleted_at=None)))
         .order_by("-start_year", "-number")
     )
@@ -28,13 +27,14 @@ def current_plan(member):
 
 
 def published_updates():
-    today = timezone.localdate()
-    return ProgressUpdate.objects.filter(published_on__isnull=False, published_on__lte=today)
+    """Published updates, whatever their plan; ``ProgressUpdate.objects.public()`` is what
+    the public reads."""
+    return ProgressUpdate.objects.published()
 
 
 def public_plan(member, slug):
     return get_object_or_404(
-        ActionPlan.objects.filter(member=member, is_public=True).prefetch_related(
+        ActionPlan.objects.public().filter(member=member).prefetch_related(
             Prefetch(
                 "commitments",
                 queryset=Commitment.objects.select_related("lead_agency")
@@ -60,14 +60,12 @@ def public_plan(member, slug):
 def public_plan_alone(member, slug):
     """A public plan without its commitments and versions, for the pages that only name it
     (co-creation, feedback): four queries fewer than ``public_plan``."""
-    return get_object_or_404(ActionPlan.objects.filter(member=member, is_public=True), slug=slug)
+    return get_object_or_404(ActionPlan.objects.public().filter(member=member), slug=slug)
 
 
 def public_commitment(member, plan_slug, slug):
     return get_object_or_404(
-        Commitment.objects.filter(
-            plan__member=member, plan__is_public=True, plan__slug=plan_slug
-        )
+        Commitment.objects.public().filter(plan__member=member, plan__slug=plan_slug)
         .select_related("plan", "lead_agency")
         .prefetch_related(
             Prefetch(
@@ -90,7 +88,7 @@ def public_commitment(member, plan_slug, slug):
                     comment_count=Count("comments", filter=Q(
                         comments__moderation_state="published", comments__deleted_at=None)))
                 .prefetch_related(Prefetch("evidence", to_attr="public_evidence",
-                                           queryset=Document.objects.filter(is_public=True))),
+                                           queryset=Document.objects.public())),
                 to_attr="public_updates",
             ),
             "themes",

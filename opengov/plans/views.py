@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from opengov.core import content, generated
+from opengov.core.forms import parse_id
 from opengov.web.views import member_or_404
 
 from . import documents, selectors
@@ -47,11 +48,10 @@ def version_compare(request, slug):
     versions = list(plan.versions.order_by("number"))
     if len(versions) < 2:
         raise Http404("Only one version.")
-    try:
-        old_n = int(request.GET.get("from", versions[-2].number))
-        new_n = int(request.GET.get("to", versions[-1].number))
-    except ValueError as error:
-        raise Http404("Bad version number.") from error
+    old_n = parse_id(request.GET.get("from", versions[-2].number))
+    new_n = parse_id(request.GET.get("to", versions[-1].number))
+    if old_n is None or new_n is None:
+        raise Http404("Bad version number.")
     old, new = _version(plan, old_n), _version(plan, new_n)
     lang = _content_language(member)
     plan_changes, changes = compare(old.snapshot, new.snapshot, lang)

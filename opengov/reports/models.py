@@ -3,14 +3,27 @@ Support Unit's letters (P2)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opengov.core.models import OpenGovModel
+from opengov.core.public import PublicQuerySet, public_manager, public_via
 from opengov.rules import registry
 from opengov.tracking.models import Completion
+
+
+class SelfAssessmentQuerySet(PublicQuerySet):
+    def public_q(self):
+        from opengov.plans.models import ActionPlan
+
+        # As ``is_visible``: published, or a draft whose comment period has begun (SA2).
+        today = timezone.localdate()
+        return ((Q(published_on__lte=today) | Q(comments_open_on__lte=today))
+                & public_via("plan", ActionPlan))
 
 
 class SelfAssessment(OpenGovModel):
@@ -35,6 +48,8 @@ class SelfAssessment(OpenGovModel):
         help_text=_("The draft is shown on the website from this day, open to comments."))
     comments_close_on = models.DateField(_("public comments close on"), null=True, blank=True)
     published_on = models.DateField(_("published on"), null=True, blank=True)
+
+    objects = public_manager(SelfAssessmentQuerySet)
 
     class Meta:
         verbose_name = _("self-assessment report")

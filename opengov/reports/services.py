@@ -43,9 +43,9 @@ def _justification(row, lang, absolute):
     if row.overdue_milestones:
         parts.append(_("Overdue milestones: %(list)s.") % {"list": ", ".join(
             f"{row.commitment.number}.{m.milestone.number}" for m in row.overdue_milestones)})
-    evidence = [absolute(d.get_absolute_url()) for d in latest.evidence.filter(is_public=True)]
+    evidence = [absolute(d.get_absolute_url()) for d in latest.evidence.public()]
     evidence += [absolute(d.get_absolute_url())
-                 for d in row.commitment.documents.filter(is_public=True, kind="evidence")
+                 for d in row.commitment.documents.public().filter(kind="evidence")
                  .exclude(pk__in=latest.evidence.values("pk"))]
     if evidence:
         parts.append(_("Evidence: %(links)s") % {"links": " ".join(evidence)})

@@ -7,7 +7,6 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from opengov.core import generated
-from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking.forms import CommentForm
 from opengov.tracking.views import comment_from_form
@@ -20,9 +19,7 @@ from .models import SelfAssessment
 def _visible(request, slug, pk):
     member = member_or_404(request)
     plan = plan_selectors.public_plan(member, slug)
-    assessment = get_object_or_404(SelfAssessment.objects.filter(plan=plan), pk=pk)
-    if not assessment.is_visible(timezone.localdate()):
-        raise Http404("Not published.")
+    assessment = get_object_or_404(SelfAssessment.objects.public().filter(plan=plan), pk=pk)
     return member, plan, assessment
 
 
@@ -41,7 +38,7 @@ def self_assessment(request, slug, pk):
         "member": member, "plan": plan, "assessment": assessment, "form": form,
         "comments_open": open_,
         "items": assessment.commitment_assessments.select_related("commitment__plan"),
-        "comments": assessment.comments.filter(moderation_state=ModerationState.PUBLISHED)})
+        "comments": assessment.comments.public()})
 
 
 @require_safe

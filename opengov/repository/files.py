@@ -121,6 +121,12 @@ def _office_mime(upload) -> str | None:
     return "application/zip"
 
 
+def agrees(claimed: str, sniffed: str | None) -> bool:
+    """The content read as ``sniffed`` is of type ``claimed`` (a CSV file reads as text)."""
+    return bool(claimed) and (claimed == sniffed
+                              or (claimed in TEXT_MIMES and sniffed == "text/plain"))
+
+
 def validate_upload(upload) -> Kind:
     """The accepted kind of ``upload``, or a ValidationError that says what is wrong."""
     limit = max_upload_bytes()
@@ -138,8 +144,7 @@ def validate_upload(upload) -> Kind:
         raise ValidationError(
             _("Files of type “.%(ext)s” are not accepted. Accepted types: %(accepted)s."),
             code="type", params={"ext": ext or "?", "accepted": accepted_extensions()})
-    mime = _sniff(upload)
-    if mime != kind.mime and not (kind.mime in TEXT_MIMES and mime == "text/plain"):
+    if not agrees(kind.mime, _sniff(upload)):
         raise ValidationError(
             _("The file “%(name)s” is named as %(kind)s but its content is not: it may be "
               "damaged or of another type. Save it again as %(kind)s and retry."),

@@ -4,11 +4,28 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opengov.core.models import OpenGovModel
+from opengov.core.public import PublicQuerySet, public_manager, public_where_set
+
+
+class DocumentQuerySet(PublicQuerySet):
+    def public_q(self):
+        from opengov.cocreation.models import CoCreationProcess
+        from opengov.forum.models import Meeting
+        from opengov.plans.models import ActionPlan, Commitment, Milestone
+
+        # Public itself, and every record it is filed under public too: evidence of a
+        # withdrawn plan's commitment, or the minutes of a private meeting, stay private.
+        return (Q(is_public=True) & public_where_set("plan", ActionPlan)
+                & public_where_set("commitment", Commitment)
+                & public_where_set("milestone", Milestone)
+                & public_where_set("meeting", Meeting)
+                & public_where_set("process", CoCreationProcess))
 
 
 class Document(OpenGovModel):
@@ -68,6 +85,8 @@ class Document(OpenGovModel):
         "cocreation.CoCreationProcess", verbose_name=_("co-creation process"),
         on_delete=models.SET_NULL, null=True, blank=True, related_name="documents",
     )
+
+    objects = public_manager(DocumentQuerySet)
 
     class Meta:
         verbose_name = _("document")
@@ -158,7 +177,7 @@ class DocumentVersion(models.Model):
             raise ValidationError(_("A stored version is never changed: upload a new one."))
         if self.file and not self.sha256:
             from .extract import READABLE
-            from .files import _sniff
+            from .files import _sniff, agrees
 
             self.original_name = self.original_name or self.file.name.rsplit("/", 1)[-1]
             digest, size = hashlib.sha256(), 0
@@ -167,7 +186,10 @@ class DocumentVersion(models.Model):
                 size += len(chunk)
             self.sha256 = digest.hexdigest()
             self.size = size
-            self.mime_type = self.mime_type or _sniff(self.file) or ""
+            # The stored type is what the content is, never what a name or a caller says:
+            # downloads are sent with it (repository/downloads.py).
+            sniffed = _sniff(self.file) or ""
+            self.mime_type = self.mime_type if agrees(self.mime_type, sniffed) else sniffed
             self.text_state = (self.TextState.PENDING if self.mime_type in READABLE
                                else self.TextState.NONE)
         super().save(*args, **kwargs)
@@ -177,3 +199,8 @@ class DocumentVersion(models.Model):
             from .tasks import read_version_text
 
             after_commit(read_version_text, self.pk)
+
+    def get_download_url(self):
+        from .downloads import download_url
+
+        return download_url(self.document_id, self.number)

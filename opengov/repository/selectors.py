@@ -27,7 +27,7 @@ class Folder:
 
 
 def public_documents(plan):
-    return Document.objects.filter(plan__member=plan.member, is_public=True).filter(
+    return Document.objects.public().filter(plan__member=plan.member).filter(
         Q(plan=plan) | Q(commitment__plan=plan))
 
 

@@ -1,12 +1,12 @@
 """R4: the tracking sheet of commitments with their latest status and evidence links."""
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from opengov.core import spreadsheets
 from opengov.tracking.selectors import progress
 
 from .selectors import public_documents
@@ -39,7 +39,7 @@ def rows(plan, absolute):
 def as_csv(plan, absolute) -> str:
     header, body = rows(plan, absolute)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = spreadsheets.csv_writer(out)
     writer.writerow(header)
     writer.writerows(body)
     return out.getvalue()
@@ -54,7 +54,7 @@ def as_xlsx(plan, absolute) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for values in body:
-        sheet.append(values)
+        spreadsheets.append_row(sheet, values)
     sheet.freeze_panes = "A2"
     for column, width in zip("ABCDEFGHIJ", (8, 60, 30, 18, 14, 12, 14, 10, 50, 80),
                              strict=True):

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from opengov.core.documents import as_file
 from opengov.plans import selectors as plan_selectors
 from opengov.web.views import member_or_404
 
@@ -51,4 +52,4 @@ def sheet(request, slug, fmt):
         response = HttpResponse(tracking_sheet.as_csv(plan, request.build_absolute_uri),
                                 content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    return as_file(response)  # it quotes what people wrote

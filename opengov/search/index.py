@@ -11,16 +11,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import translation
 
-from opengov.cocreation import selectors as cocreation_selectors
-from opengov.cocreation.models import Contribution
+from opengov.cocreation.models import Contribution, ReasonedResponse
 from opengov.core import content
 from opengov.core.translation import in_every_language
 from opengov.forum.models import Meeting
-from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment, Milestone
 from opengov.repository.models import Document, DocumentVersion
 from opengov.tracking.models import ProgressUpdate
@@ -93,7 +91,9 @@ def _contribution(contribution):
 
 def _meeting(meeting):
     return Values(meeting.plan_id, meeting.starts_at.date(), _url("web:meeting_detail", meeting.pk),
-                  _texts(meeting, "title"), _texts(meeting, "agenda", "minutes"), [])
+                  _texts(meeting, "title"),
+                  _texts(meeting, "agenda", *(["minutes"] if meeting.minutes_are_public else [])),
+                  [])
 
 
 def _document(document):
@@ -106,31 +106,30 @@ def _document(document):
 
 def _public_contributions():
     # Only the plan's id is read (an entry's plan), never the plan's long texts per row.
-    return (cocreation_selectors.public_contributions().filter(process__plan__is_public=True)
+    return (Contribution.objects.public()
             .annotate(plan_id=F("process__plan_id")).prefetch_related(
                 "themes", Prefetch("responses", to_attr="public_responses",
-                                   queryset=cocreation_selectors.published_responses())))
+                                   queryset=ReasonedResponse.objects.public())))
 
 
 def _public_documents():
     # Only the current version's text is read, never every version's.
     current = DocumentVersion.objects.order_by("-number")
-    return Document.objects.filter(is_public=True).prefetch_related(
-        Prefetch("versions", queryset=current))
+    return Document.objects.public().prefetch_related(Prefetch("versions", queryset=current))
 
 
-# kind -> (its public records, how one reads as an entry). "Public" is decided here only.
+# kind -> (its public records, how one reads as an entry). "Public" is each model's
+# ``public()``: a record is indexed only while it and all it hangs under are public.
 SOURCES = {
-    "plan": (lambda: ActionPlan.objects.filter(is_public=True), _plan),
-    "commitment": (lambda: Commitment.objects.filter(plan__is_public=True)
+    "plan": (lambda: ActionPlan.objects.public(), _plan),
+    "commitment": (lambda: Commitment.objects.public()
                    .select_related("plan").prefetch_related("themes"), _commitment),
-    "milestone": (lambda: Milestone.objects.filter(commitment__plan__is_public=True)
-                  .select_related("commitment__plan"), _milestone),
-    "update": (lambda: plan_selectors.published_updates()
-               .filter(commitment__plan__is_public=True).select_related("commitment__plan"),
+    "milestone": (lambda: Milestone.objects.public().select_related("commitment__plan"),
+                  _milestone),
+    "update": (lambda: ProgressUpdate.objects.public().select_related("commitment__plan"),
                _update),
     "contribution": (_public_contributions, _contribution),
-    "meeting": (lambda: Meeting.objects.filter(is_public=True), _meeting),
+    "meeting": (lambda: Meeting.objects.public(), _meeting),
     "document": (_public_documents, _document),
 }
 
@@ -178,22 +177,34 @@ def index_plan(plan_id: int) -> int:
     written = index("plan", [plan_id])
     if not written:  # not public: nothing under it is either
         SearchEntry.objects.filter(plan_id=plan_id).delete()
+        # A meeting or a document may hang under it through a commitment, a milestone or a
+        # process, with no plan on its entry: each is read again, and leaves.
+        under = _under(plan_id)
+        for kind in ("meeting", "document"):
+            index(kind, list(under[kind].values_list("pk", flat=True)))
         return 0
     after = SearchEntry.objects.filter(kind="plan", object_id=plan_id).values_list(
         "url", flat=True).first()
     if before == after:
         return written  # same state and address: the entries under it still hold
-    under = {
+    for kind, records in _under(plan_id).items():
+        written += index(kind, list(records.values_list("pk", flat=True)))
+    return written
+
+
+def _under(plan_id):
+    """The records of each kind that hang under a plan, by any of their links."""
+    of_plan = Q(plan_id=plan_id) | Q(commitment__plan_id=plan_id)
+    return {
         "commitment": Commitment.objects.filter(plan_id=plan_id),
         "milestone": Milestone.objects.filter(commitment__plan_id=plan_id),
         "update": ProgressUpdate.objects.filter(commitment__plan_id=plan_id),
         "contribution": Contribution.objects.filter(process__plan_id=plan_id),
-        "meeting": Meeting.objects.filter(plan_id=plan_id),
-        "document": Document.objects.filter(plan_id=plan_id),
+        "meeting": Meeting.objects.filter(of_plan),
+        "document": Document.objects.filter(
+            of_plan | Q(milestone__commitment__plan_id=plan_id) | Q(meeting__plan_id=plan_id)
+            | Q(meeting__commitment__plan_id=plan_id) | Q(process__plan_id=plan_id)),
     }
-    for kind, records in under.items():
-        written += index(kind, list(records.values_list("pk", flat=True)))
-    return written
 
 
 def rebuild() -> int:

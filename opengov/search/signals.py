@@ -15,6 +15,7 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,9 +26,20 @@ from opengov.core.tasks import background
 _pending = threading.local()  # the batch of the current transaction
 
 
+def _documents(**links):
+    """The documents filed under a record: they are public only while it is."""
+    from opengov.repository.models import Document
+
+    match = Q()
+    for link, value in links.items():
+        match |= Q(**{link: value})
+    return [("document", pk) for pk in Document.objects.filter(match).values_list("pk",
+                                                                                   flat=True)]
+
+
 def _touched(instance, created=False):
     """The (kind, id) entries a change to ``instance`` may alter."""
-    from opengov.cocreation.models import Contribution, ReasonedResponse
+    from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
     from opengov.forum.models import Meeting
     from opengov.plans.models import ActionPlan, Commitment, Milestone
     from opengov.repository.models import Document, DocumentVersion
@@ -38,14 +50,23 @@ def _touched(instance, created=False):
             return [("plan", instance.pk)]
         case Commitment() if created:  # nothing hangs under it yet
             return [("commitment", instance.pk)]
-        case Commitment():  # milestones and updates carry the commitment's title and link
+        case Commitment():  # milestones and updates carry the commitment's title and link;
+            # its meetings and the documents filed under it are public only while it is
             return [("commitment", instance.pk),
                     *(("milestone", pk) for pk in instance.milestones.values_list("pk",
                                                                                     flat=True)),
                     *(("update", pk) for pk in ProgressUpdate.objects.filter(
-                        commitment=instance).values_list("pk", flat=True))]
-        case Milestone():
+                        commitment=instance).values_list("pk", flat=True)),
+                    *(("meeting", pk) for pk in Meeting.objects.filter(
+                        commitment=instance).values_list("pk", flat=True)),
+                    *_documents(commitment=instance, milestone__commitment=instance,
+                                meeting__commitment=instance)]
+        case Milestone() if created:
             return [("milestone", instance.pk)]
+        case Milestone():
+            return [("milestone", instance.pk), *_documents(milestone=instance)]
+        case CoCreationProcess():  # its contributions follow by themselves (cascade)
+            return [] if created else _documents(process=instance)
         case ProgressUpdate():
             return [("update", instance.pk)]
         case Contribution():
@@ -53,8 +74,10 @@ def _touched(instance, created=False):
         case ReasonedResponse():  # its reasons are read with the contributions it answers
             return [("contribution", pk)
                     for pk in instance.contributions.values_list("pk", flat=True)]
-        case Meeting():
+        case Meeting() if created:
             return [("meeting", instance.pk)]
+        case Meeting():  # a meeting made private takes its documents (minutes...) along
+            return [("meeting", instance.pk), *_documents(meeting=instance)]
         case Document():
             return [("document", instance.pk)]
         case DocumentVersion():
@@ -112,8 +135,9 @@ def _later(keys):
 
 def _on_publication_day(instance, keys):
     """A record dated to be published later becomes public that day, with no save: index it
-    again then (where the task backend can wait)."""
-    day = getattr(instance, "published_on", None)
+    again then (where the task backend can wait). A meeting's minutes likewise."""
+    day = getattr(instance, "published_on", None) or getattr(instance, "minutes_published_on",
+                                                             None)
     if day and day > timezone.localdate() and default_task_backend.supports_defer:
         when = timezone.make_aware(datetime.combine(day, time.min))
         transaction.on_commit(lambda: index_records.using(run_after=when).enqueue(
@@ -141,14 +165,14 @@ def _links_changed(sender, instance, action, pk_set, **kwargs):
 
 
 def connect():
-    from opengov.cocreation.models import Contribution, ReasonedResponse
+    from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
     from opengov.forum.models import Meeting
     from opengov.plans.models import ActionPlan, Commitment, Milestone
     from opengov.repository.models import Document, DocumentVersion
     from opengov.tracking.models import ProgressUpdate
 
     for model in (ActionPlan, Commitment, Milestone, ProgressUpdate, Contribution,
-                  ReasonedResponse, Meeting, Document, DocumentVersion):
+                  ReasonedResponse, Meeting, Document, DocumentVersion, CoCreationProcess):
         post_save.connect(_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"search-del-{model.__name__}")
     m2m_changed.connect(_links_changed, sender=ReasonedResponse.contributions.through,

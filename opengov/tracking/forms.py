@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import HoneypotMixin, label_languages, language_field_names
+from opengov.core.forms import HoneypotMixin, ModelForm, label_languages, language_field_names
 from opengov.repository.files import accepted_extensions, with_size_limit
 from opengov.repository.models import Document
 
@@ -10,7 +10,7 @@ from .models import Comment, ProgressUpdate
 UPDATE_TEXTS = ("summary", "delay_reasons", "next_steps")
 
 
-class CommentForm(HoneypotMixin, forms.ModelForm):
+class CommentForm(HoneypotMixin, ModelForm):
     """W2: the public comments on an update without an account; the e-mail stays private."""
 
     class Meta:
@@ -50,7 +50,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class ProgressUpdateForm(forms.ModelForm):
+class ProgressUpdateForm(ModelForm):
     """What an agency editor reports: completion, timeliness, what was done, evidence."""
 
     evidence = MultipleFileField(
@@ -111,7 +111,7 @@ def progress_update_form(langs):
     return type("ProgressUpdateForm", (ProgressUpdateForm,), {"Meta": meta})
 
 
-class AnswerForm(forms.ModelForm):
+class AnswerForm(ModelForm):
     """The lead agency's answer to a published comment, in each language it writes in."""
 
     class Meta:

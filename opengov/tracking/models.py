@@ -1,10 +1,12 @@
 """Implementation: plans per commitment, progress updates, public comments (I1–I6, W2)."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.models import ModerationState, OpenGovModel
+from opengov.core.public import PublicQuerySet, public_manager, public_via, public_where_set
 
 
 class ImplementationPlan(OpenGovModel):
@@ -36,6 +38,21 @@ class Completion(models.TextChoices):
     LIMITED = "limited", _("Limited")
     SUBSTANTIAL = "substantial", _("Substantial")
     COMPLETE = "complete", _("Complete")
+
+
+class ProgressUpdateQuerySet(PublicQuerySet):
+    def published_q(self):
+        # A draft has no date; an update dated later is published on its day.
+        return Q(published_on__isnull=False, published_on__lte=timezone.localdate())
+
+    def published(self):
+        """Published updates, whatever their plan: what the staff's progress views count."""
+        return self.filter(self.published_q())
+
+    def public_q(self):
+        from opengov.plans.models import Commitment
+
+        return self.published_q() & public_via("commitment", Commitment)
 
 
 class ProgressUpdate(OpenGovModel):
@@ -72,6 +89,8 @@ class ProgressUpdate(OpenGovModel):
         related_name="progress_updates",
     )
 
+    objects = public_manager(ProgressUpdateQuerySet)
+
     class Meta:
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
@@ -79,6 +98,15 @@ class ProgressUpdate(OpenGovModel):
 
     def __str__(self):
         return f"{self.commitment} — {self.reported_on}"
+
+
+class CommentQuerySet(PublicQuerySet):
+    def public_q(self):
+        from opengov.reports.models import SelfAssessment
+
+        return (Q(moderation_state=ModerationState.PUBLISHED)
+                & public_where_set("progress_update", ProgressUpdate)
+                & public_where_set("self_assessment", SelfAssessment))
 
 
 class Comment(OpenGovModel):
@@ -104,6 +132,8 @@ class Comment(OpenGovModel):
     moderation_reason = models.CharField(_("moderation reason"), max_length=300, blank=True)
     answer = models.TextField(_("answer from the agency"), blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
+
+    objects = public_manager(CommentQuerySet)
 
     class Meta:
         verbose_name = _("comment")

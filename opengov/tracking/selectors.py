@@ -9,7 +9,6 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from opengov.core.models import ModerationState
 from opengov.core.predicates import is_agency_editor, is_poc_team, organisation_of
 from opengov.plans.models import Commitment, Milestone
 from opengov.plans.selectors import published_updates
@@ -95,14 +94,12 @@ def progress(commitments, *, today: date | None = None, public=True) -> list[Com
 
 
 def public_comments(update):
-    return Comment.objects.filter(progress_update=update,
-                                  moderation_state=ModerationState.PUBLISHED)
+    return Comment.objects.public().filter(progress_update=update)
 
 
 def public_update(member, pk):
     return get_object_or_404(
-        published_updates().filter(commitment__plan__member=member,
-                                   commitment__plan__is_public=True)
+        ProgressUpdate.objects.public().filter(commitment__plan__member=member)
         .select_related("commitment__plan", "milestone"), pk=pk)
 
 

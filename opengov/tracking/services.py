@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from opengov.core.activity import authorise, record
+from opengov.core.forms import AutomaticFlag
 from opengov.core.models import Activity, ModerationState
 from opengov.repository import services as repository
 
@@ -69,15 +70,16 @@ def implementation_plan_save(*, actor, form) -> ImplementationPlan:
 
 
 def comment_submit(*, text, update=None, self_assessment=None, author_name="",
-                   author_email="", robot=False) -> Comment:
+                   author_email="", robot=False, suspicion="") -> Comment:
     """A comment from the public on a progress update (W2) or a draft self-assessment (SA2)
-    waits for moderation; robots' go straight to spam."""
+    waits for moderation, with the reason it looks scripted if it does (``suspicion``, an
+    ``AutomaticFlag``); robots' go straight to spam."""
     return Comment.objects.create(
         progress_update=update, self_assessment=self_assessment, text=text.strip(),
         author_name=author_name.strip(),
         author_email="" if robot else author_email.strip(),
         moderation_state=ModerationState.SPAM if robot else ModerationState.PENDING,
-        moderation_reason="Honeypot field filled in" if robot else "",
+        moderation_reason=AutomaticFlag.HONEYPOT if robot else suspicion,
     )
 
 

@@ -27,7 +27,7 @@ def comment_from_form(request, form, **target) -> bool:
     services.comment_submit(text=form.cleaned_data["text"],
                             author_name=form.cleaned_data["author_name"],
                             author_email=form.cleaned_data["author_email"],
-                            robot=form.is_robot, **target)
+                            robot=form.is_robot, suspicion=form.suspicion, **target)
     messages.success(request, _("Thank you! Your comment will appear here once a moderator "
                                 "has read it."))
     return True
@@ -42,5 +42,5 @@ def update_detail(request, pk):
         return redirect("tracking:update_detail", pk=update.pk)
     return render(request, "tracking/update_detail.html", {
         "member": member, "plan": update.commitment.plan, "commitment": update.commitment,
-        "update": update, "evidence": update.evidence.filter(is_public=True),
+        "update": update, "evidence": update.evidence.public(),
         "comments": selectors.public_comments(update), "form": form})

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from opengov.cocreation.models import InputMechanism
 from opengov.forum.models import Meeting
-from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.repository.models import Document
+from opengov.tracking.models import ProgressUpdate
 
 LIMIT = 50
 
@@ -36,10 +36,10 @@ class UpdatesFeed(AtomFeed):
 
     def get_object(self, request, slug=None, commitment=None):
         if commitment:
-            return get_object_or_404(Commitment.objects.filter(plan__is_public=True)
-                                     .select_related("plan"), plan__slug=slug, slug=commitment)
+            return get_object_or_404(Commitment.objects.public().select_related("plan"),
+                                     plan__slug=slug, slug=commitment)
         if slug:
-            return get_object_or_404(ActionPlan.objects.filter(is_public=True), slug=slug)
+            return get_object_or_404(ActionPlan.objects.public(), slug=slug)
         return None
 
     def title(self, obj):
@@ -52,8 +52,7 @@ class UpdatesFeed(AtomFeed):
         return _("Published progress on open government commitments.")
 
     def items(self, obj):
-        updates = (plan_selectors.published_updates().filter(commitment__plan__is_public=True)
-                   .select_related("commitment__plan")
+        updates = (ProgressUpdate.objects.public().select_related("commitment__plan")
                    .only("completion", "summary", "published_on", "commitment__number",
                          "commitment__title", "commitment__slug", "commitment__plan__slug"))
         if isinstance(obj, Commitment):
@@ -83,7 +82,7 @@ class DocumentsFeed(AtomFeed):
         return reverse("web:plan_list")
 
     def items(self):
-        return (Document.objects.filter(is_public=True)
+        return (Document.objects.public()
                 .only("title", "description", "kind", "date").order_by("-date", "-pk")[:LIMIT])
 
     def item_title(self, item):
@@ -104,7 +103,7 @@ class MeetingsFeed(AtomFeed):
         return reverse("web:forum")
 
     def items(self):
-        return (Meeting.objects.filter(is_public=True).only("title", "starts_at", "agenda")
+        return (Meeting.objects.public().only("title", "starts_at", "agenda")
                 .order_by("-starts_at", "-pk")[:LIMIT])
 
     def item_title(self, item):
@@ -125,7 +124,7 @@ class OpportunitiesFeed(AtomFeed):
         return reverse("web:home")
 
     def items(self):
-        return (InputMechanism.objects.filter(process__plan__is_public=True)
+        return (InputMechanism.objects.public()
                 .select_related("process__plan")
                 .only("title", "description", "opens_on", "closes_on", "process__plan__slug")
                 .order_by("-opens_on", "-pk")[:LIMIT])

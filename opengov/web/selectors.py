@@ -1,10 +1,12 @@
 """Reads for the site-wide pages (agencies, participation, documents)."""
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils import timezone
 
 from opengov.cocreation.models import InputMechanism
+from opengov.core.public import public_via
 from opengov.members.models import Organisation
+from opengov.plans.models import Commitment
 from opengov.repository.models import Document
 
 
@@ -14,20 +16,18 @@ def participating_agencies(member):
                   Organisation.Kind.PARLIAMENT, Organisation.Kind.JUDICIARY]
     return (Organisation.objects.filter(member=member, kind__in=government)
             .annotate(led=Count("led_commitments", distinct=True,
-                                filter=Q(led_commitments__plan__is_public=True,
-                                         led_commitments__deleted_at=None)))
+                                filter=public_via("led_commitments", Commitment)))
             .order_by("-led", "name"))
 
 
 def coming_mechanisms(member):
-    return (InputMechanism.objects.filter(process__plan__member=member,
-                                          process__plan__is_public=True,
-                                          opens_on__gt=timezone.localdate())
+    return (InputMechanism.objects.public().filter(process__plan__member=member,
+                                                   opens_on__gt=timezone.localdate())
             .select_related("process__plan").order_by("opens_on"))
 
 
 def public_documents(member):
-    return (Document.objects.filter(member=member, is_public=True)
+    return (Document.objects.public().filter(member=member)
             .select_related("plan", "commitment__plan").order_by("-date", "-pk"))
 
 

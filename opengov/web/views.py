@@ -7,7 +7,7 @@ fields (e-mails, phones) are never put in a template context.
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,12 +15,15 @@ from django.views.decorators.http import require_safe
 
 from opengov.cocreation import selectors as cocreation_selectors
 from opengov.cocreation.forms import ProcessFilterForm
+from opengov.cocreation.models import ReasonedResponse
 from opengov.forum import selectors as forum_selectors
 from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
+from opengov.repository import downloads
 from opengov.repository.models import Document, DocumentVersion
 from opengov.tracking import charts
 from opengov.tracking import selectors as tracking_selectors
+from opengov.tracking.models import ProgressUpdate
 
 from . import selectors as site_selectors
 
@@ -71,8 +74,7 @@ def plan_detail(request, slug):
     return render(request, "web/plan_detail.html", {
         "member": member, "plan": plan,
         "content_language": get_language() if get_language() in langs else langs[0],
-        "self_assessments": [report for report in plan.self_assessments.all()
-                             if report.is_visible(today)],
+        "self_assessments": plan.self_assessments.public(),
         "irm_products": plan.irm_products.filter(published_on__lte=today)
         .select_related("document").order_by("published_on")})
 
@@ -108,10 +110,8 @@ def commitment_detail(request, plan_slug, slug):
             "member": member,
             "plan": commitment.plan,
             "commitment": commitment,
-            "documents": Document.objects.filter(commitment=commitment, is_public=True),
-            "responses": cocreation_selectors.published_responses().filter(
-                commitments=commitment
-            ),
+            "documents": Document.objects.public().filter(commitment=commitment),
+            "responses": ReasonedResponse.objects.public().filter(commitments=commitment),
             "doc_langs": member.document_languages,
         },
     )
@@ -141,7 +141,7 @@ def meeting_detail(request, pk):
 
 def public_document(member, pk):
     return get_object_or_404(
-        Document.objects.filter(member=member, is_public=True).prefetch_related("versions"),
+        Document.objects.public().filter(member=member).prefetch_related("versions"),
         pk=pk,
     )
 
@@ -155,17 +155,11 @@ def document_detail(request, pk):
 
 @require_safe
 def document_download(request, pk, number):
-    """Files are served through this view so that a private document stays private (R2)."""
+    """Files are served through this view so that a private document stays private (R2),
+    and as files, never as pages of the site (``repository/downloads.py``)."""
     document = public_document(member_or_404(request), pk)
     version = get_object_or_404(DocumentVersion, document=document, number=number)
-    storage_url = version.file.storage.url(version.file.name)
-    if storage_url.startswith("http"):
-        return HttpResponseRedirect(storage_url)  # object storage serves it directly
-    try:
-        handle = version.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("The file of this version is missing from storage.") from missing
-    return FileResponse(handle, filename=version.file.name.rsplit("/", 1)[-1])
+    return downloads.to_download_host(request) or downloads.serve(version)
 
 
 @require_safe
@@ -223,9 +217,9 @@ def implementation(request):
     plan = plan_selectors.public_plan(member, plan.slug)
     today = timezone.localdate()
     rows = tracking_selectors.progress(plan.commitments.all(), today=today)
-    updates = (plan_selectors.published_updates().filter(commitment__plan=plan)
+    updates = (ProgressUpdate.objects.public().filter(commitment__plan=plan)
                .select_related("commitment__plan", "milestone").prefetch_related(
-                   Prefetch("evidence", queryset=Document.objects.filter(is_public=True)))
+                   Prefetch("evidence", queryset=Document.objects.public()))
                .order_by("-reported_on", "-pk"))
     levels, unreported = site_selectors.completion_counts(plan.commitments.all())
     months = tracking_selectors.updates_per_month(updates)

@@ -23,6 +23,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from opengov.core.forms import DateField
 from opengov.core.models import Activity
 from opengov.web.views import member_or_404
 
@@ -56,12 +57,12 @@ class ActivityFilterForm(forms.Form):
     person = forms.ChoiceField(label=_("Who"), required=False)
     kind = forms.ChoiceField(label=_("What"), required=False,
                              choices=[("", _("Every kind"))] + list(Activity.Kind.choices))
-    date_from = forms.DateField(label=_("From"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}),
-                                help_text=_("The first day to show, e.g. 2026-01-31."))
-    date_to = forms.DateField(label=_("To"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}),
-                              help_text=_("The last day to show, included."))
+    date_from = DateField(label=_("From"), required=False,
+                          widget=forms.DateInput(attrs={"type": "date"}),
+                          help_text=_("The first day to show, e.g. 2026-01-31."))
+    date_to = DateField(label=_("To"), required=False,
+                        widget=forms.DateInput(attrs={"type": "date"}),
+                        help_text=_("The last day to show, included."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -35,7 +35,7 @@ from opengov.cocreation.models import (
     ContributionGroup,
     ReasonedResponse,
 )
-from opengov.core.forms import language_name
+from opengov.core.forms import language_name, parse_id
 from opengov.core.models import ModerationState
 from opengov.plans.models import ActionPlan
 from opengov.tracking import services as tracking
@@ -58,9 +58,8 @@ def _process(request, pk, perm="cocreation.add_reasonedresponse"):
 
 
 def _ids(values):
-    """Whole numbers from a list of request values; anything else is ignored."""
-    return sorted({int(v) for v in values[:MAX_SELECTION]
-                   if v.isascii() and v.isdigit() and len(v) < 12})
+    """Record ids from a list of request values (``parse_id``); anything else is ignored."""
+    return sorted({number for value in values[:MAX_SELECTION] if (number := parse_id(value))})
 
 
 def _languages(member):

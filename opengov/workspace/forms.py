@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opengov.core.forms import SafeModelChoiceField
 from opengov.plans.models import ActionPlan
 
 
@@ -29,7 +30,7 @@ class OGPImportForm(forms.Form):
 
 
 class SelfAssessmentDraftForm(forms.Form):
-    plan = forms.ModelChoiceField(queryset=ActionPlan.objects.none(), label=_("Action plan"))
+    plan = SafeModelChoiceField(queryset=ActionPlan.objects.none(), label=_("Action plan"))
 
     def __init__(self, *args, member=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,7 +10,15 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import DATE, DATETIME, label_languages, language_field_names, language_name
+from opengov.core.forms import (
+    DATE,
+    DATETIME,
+    DateField,
+    ModelForm,
+    label_languages,
+    language_field_names,
+    language_name,
+)
 from opengov.forum.models import Forum, InclusionGroup, Meeting, Seat
 from opengov.members.models import Organisation, Person
 from opengov.plans.models import ActionPlan, Commitment
@@ -47,7 +55,7 @@ class FieldPart:
         return []
 
 
-class DeskForm(forms.ModelForm):
+class DeskForm(ModelForm):
     """A ModelForm with translated texts and a sectioned layout.
 
     ``text_fields`` are the translated model fields; ``required_texts`` need a text in at
@@ -167,7 +175,7 @@ class SeatForm(DeskForm):
 
 
 class SeatEndForm(forms.Form):
-    ends_on = forms.DateField(label=_("Last day of the seat"), widget=DATE, help_text=_(
+    ends_on = DateField(label=_("Last day of the seat"), widget=DATE, help_text=_(
         "The seat is kept in the forum's history; it is no longer shown as current after "
         "this day."))
 

@@ -5,7 +5,7 @@ minimum requirements and on commitments (P1). The form validates; the service in
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import DATE, language_name
+from opengov.core.forms import DATE, ModelForm, language_name
 from opengov.reports.models import CommitmentFinding, IRMProduct, RequirementFinding
 from opengov.repository.files import accepted_extensions, with_size_limit
 
@@ -25,7 +25,7 @@ class ValuesMixin:
                 if name in self.cleaned_data}
 
 
-class IRMProductForm(ValuesMixin, forms.ModelForm):
+class IRMProductForm(ValuesMixin, ModelForm):
     """C10: what the IRM published on a plan (the plan is the page's: a product stays with
     it, its findings being on that plan's commitments). The report file fields are there
     only for those the repository lets file it (``can_file``)."""
@@ -75,7 +75,7 @@ class IRMProductForm(ValuesMixin, forms.ModelForm):
                 "document_is_public": data.get("document_is_public", True)}
 
 
-class RequirementFindingForm(ValuesMixin, forms.ModelForm):
+class RequirementFindingForm(ValuesMixin, ModelForm):
     """P1: what the product found on one minimum requirement (one finding each)."""
 
     class Meta:
@@ -98,7 +98,7 @@ class RequirementFindingForm(ValuesMixin, forms.ModelForm):
         return data
 
 
-class CommitmentFindingForm(ValuesMixin, forms.ModelForm):
+class CommitmentFindingForm(ValuesMixin, ModelForm):
     """What the product found on one commitment of its plan, on the IRM's scales."""
 
     class Meta:

@@ -10,7 +10,14 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import DATE, first_filled, label_languages, language_field_names
+from opengov.core.forms import (
+    DATE,
+    ModelForm,
+    SafeModelChoiceField,
+    first_filled,
+    label_languages,
+    language_field_names,
+)
 from opengov.repository.files import accepted_extensions, max_upload_bytes
 from opengov.repository.models import Document
 
@@ -33,9 +40,9 @@ class DeskFilterForm(forms.Form):
     q = forms.CharField(label=_("Title contains"), required=False, max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), required=False,
                              choices=[("", _("All kinds")), *Document.Kind.choices])
-    plan = forms.ModelChoiceField(label=_("Action plan"), required=False, queryset=None,
-                                  empty_label=_("All plans"))
-    commitment = forms.ModelChoiceField(label=_("Commitment"), required=False, queryset=None)
+    plan = SafeModelChoiceField(label=_("Action plan"), required=False, queryset=None,
+                                empty_label=_("All plans"))
+    commitment = SafeModelChoiceField(label=_("Commitment"), required=False, queryset=None)
     visibility = forms.ChoiceField(label=_("Public or private"), required=False, choices=[
         ("", _("Public and private")), (PUBLIC, _("Public")), (PRIVATE, _("Private"))])
 
@@ -69,7 +76,7 @@ class DeskFilterForm(forms.Form):
         return documents
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(ModelForm):
     """A document's details; with ``with_file``, also its first file (a new document).
 
     ``commitments`` are all the member's commitments: a crafted choice of one the user may

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.forms import language_name
+from opengov.core.forms import DateField, language_name
 from opengov.plans.forms import DATE, TranslatedForm, _with_languages
 from opengov.reports.models import CommitmentAssessment, SelfAssessment
 from opengov.reports.services import COMMITMENT_ASSESSMENT_TEXTS, SELF_ASSESSMENT_TEXTS
@@ -94,7 +94,7 @@ def commitment_assessment_form(langs):
 
 
 class PublishForm(forms.Form):
-    published_on = forms.DateField(
+    published_on = DateField(
         label=_("Publication date"), widget=DATE,
         help_text=_("Today, or a later day to schedule the publication."))
 

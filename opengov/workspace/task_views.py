@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from opengov.core import generated
+from opengov.core.forms import parse_id
 from opengov.core.models import TaskFailure
 from opengov.core.tasks import run_again, waiting_count
 from opengov.web.views import member_or_404
@@ -25,9 +26,7 @@ def tasks(request):
         raise PermissionDenied
     member = member_or_404(request)
     if request.method == "POST":
-        pk = request.POST.get("failure", "")
-        failure = get_object_or_404(TaskFailure, pk=int(pk) if pk.isdigit() and len(pk) < 19
-                                    else 0)
+        failure = get_object_or_404(TaskFailure, pk=parse_id(request.POST.get("failure")) or 0)
         if failure.retried_at is None:
             run_again(actor=request.user, failure=failure)
             messages.success(request, _("“%(task)s” will run again shortly.")

@@ -10,6 +10,7 @@ from . import (
     repository_views,
     self_assessment_views,
     task_views,
+    two_step_views,
     views,
 )
 
@@ -19,6 +20,9 @@ urlpatterns = [
                                                   redirect_authenticated_user=True),
          name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sign-in/code/", two_step_views.verify, name="two_step_verify"),
+    path("workspace/two-step/", two_step_views.overview, name="two_step"),
+    path("workspace/two-step/set-up/", two_step_views.setup, name="two_step_setup"),
     path("workspace/", views.home, name="home"),
     path("workspace/activity/", activity_views.activity, name="activity"),
     path("workspace/tasks/", task_views.tasks, name="tasks"),

@@ -126,6 +126,42 @@ class TestOpenData:
         assert book.sheetnames == ["commitments", "milestones"]
         assert book["commitments"].max_row == 14  # header + 13 commitments
 
+    def test_formulas_in_texts_are_written_as_text(self, client, current_plan,
+                                                   formula_contribution):
+        """CSV injection (OWASP): a citizen's contribution and a commitment's title that a
+        spreadsheet would run as formulas reach the CSV with a leading ' and the XLSX as
+        plain text cells; data.json keeps them as written."""
+        import csv
+
+        from openpyxl import load_workbook
+
+        from opengov.plans.models import Commitment
+
+        contribution = formula_contribution
+        formula = contribution.text
+        commitment = Commitment.objects.get(plan=current_plan, slug="open-contracting")
+        commitment.title_en = formula
+        commitment.save()
+
+        archive = self.open_zip(client)
+        rows = list(csv.DictReader(io.StringIO(archive.read("contributions.csv").decode())))
+        row = next(r for r in rows if r["reference"] == contribution.reference)
+        assert (row["text"], row["author_name"]) == (f"'{formula}", "'@SUM(1+1)")
+        titles = [r["title_en"] for r in
+                  csv.DictReader(io.StringIO(archive.read("commitments.csv").decode()))]
+        assert f"'{formula}" in titles
+        data = json.loads(archive.read("data.json"))
+        assert {"text": formula, "author_name": "@SUM(1+1)"}.items() <= next(
+            c for c in data["contributions"] if c["reference"] == contribution.reference).items()
+        package = json.loads(archive.read("datapackage.json"))
+        assert "prefixed with ' so that spreadsheets show them as text" in package["description"]
+
+        book = load_workbook(io.BytesIO(client.get("/open-data/commitments.xlsx").content))
+        cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+        assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+        title = next(cell for cell in cells if cell.value == formula)
+        assert title.data_type == "s" and title.quotePrefix
+
 
 @pytest.mark.django_db
 class TestFeeds:

@@ -65,6 +65,16 @@ class TestPublicForm:
         assert 'value="pas-une-adresse"' in body
         assert not Contribution.objects.filter(author_email="pas-une-adresse").exists()
 
+    @pytest.mark.parametrize("themes", ["99999999999999999999999", str(2 ** 63), "-1", "abc",
+                                        "١", ["1", "99999999999999999999999"]])
+    def test_a_bad_theme_is_a_form_error_and_the_text_is_kept(self, client, demo, themes):
+        """An id beyond 64 bits was a server error on SQLite (OverflowError)."""
+        response = client.post(FORM, {**IDEA, "themes": themes})
+        assert response.status_code == 200
+        assert list(response.context["form"].errors) == ["themes"]
+        assert IDEA["text"] in response.content.decode()
+        assert not Contribution.objects.filter(text=IDEA["text"]).exists()
+
     def test_honeypot_is_kept_as_spam_never_shown_never_mailed(self, client, demo):
         response = client.post(FORM, {**IDEA, "website": "http://spam.example"})
         spam = Contribution.objects.get(text=IDEA["text"])
@@ -217,6 +227,19 @@ class TestFeedback:
             assert all(r[column] for r in answered), column
         body = response.content.decode()
         assert "@" not in body  # no e-mail address, ever
+
+    def test_a_formula_in_a_contribution_reaches_the_csv_as_text(self, client,
+                                                                  formula_contribution):
+        """CSV injection: what a spreadsheet would run as a formula gets a leading ' (OWASP);
+        the text is otherwise as the citizen wrote it."""
+        contribution = formula_contribution
+        formula = contribution.text
+        response = client.get("/en/plans/valmerre-plan-3/co-creation/feedback.csv")
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        row = next(r for r in rows if r["reference"] == contribution.reference)
+        assert row["contribution"] == f"'{formula}"
+        assert [cell for r in rows for cell in r.values()
+                if cell.startswith(("=", "+", "-", "@", "\t", "\r"))] == []
 
     def test_report_shows_every_element_of_every_published_response(self, client, demo, rf,
                                                                     current_plan):

@@ -100,7 +100,9 @@ def test_public_version_pages_and_files(client, current_plan):
     assert client.get(reverse("plans:version_file", args=[slug, 2, "fr", "exe"])
                       ).status_code == 404
     assert client.get(reverse("plans:version", args=[slug, 9])).status_code == 404
-    assert client.get(reverse("plans:compare", args=[slug]) + "?from=x").status_code == 404
+    for bad in ("x", "١", "-1", "9" * 30, "9" * 5000):  # never another version, nor an error
+        assert client.get(reverse("plans:compare", args=[slug]) + f"?from={bad}"
+                          ).status_code == 404, bad
 
 
 @pytest.mark.django_db

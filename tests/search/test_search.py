@@ -57,7 +57,8 @@ class TestSearch:
     def test_private_content_is_never_found(self, private_records):
         rebuild()
         for query in ("marker", "marker pending", "marker draft plan", "marker document",
-                      "marker private meeting", "marker future update", "marker spam"):
+                      "marker private meeting", "marker future update", "marker spam",
+                      "marker minutes not published", "marker minutes published tomorrow"):
             hits = search(query, lang="en")[0]
             assert not [h for h in hits if "MARKER" in h.title + h.excerpt], query
         Meeting.objects.filter(title="MARKER-private-meeting").update(is_public=True)

@@ -53,3 +53,12 @@ def test_run_again_runs_it_once_and_logs_who_asked(client, users, failure, curre
 @pytest.mark.parametrize("value", ["", "abc", "-1", "99999999999999999999999", "0"])
 def test_crafted_ids_are_not_found(client, users, value):
     assert as_user(client, users["poc"]).post(URL, {"failure": value}).status_code == 404
+
+
+def test_an_id_in_other_digits_names_no_failure(client, users, failure):
+    """Python's int() reads Arabic-Indic "٣" as 3: the id of a real failure, spelt so, is
+    still not found."""
+    spelt = "".join(chr(0x660 + int(digit)) for digit in str(failure.pk))
+    assert as_user(client, users["poc"]).post(URL, {"failure": spelt}).status_code == 404
+    failure.refresh_from_db()
+    assert failure.retried_at is None

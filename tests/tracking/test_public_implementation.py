@@ -104,6 +104,26 @@ def test_tracking_sheet_csv_and_xlsx(client, current_plan):
 
 
 @pytest.mark.django_db
+def test_tracking_sheet_writes_formulas_as_text(client, current_plan):
+    """CSV injection (OWASP): a title a spreadsheet would run as a formula gets a leading '
+    in the CSV, and is a plain text cell in the XLSX."""
+    formula = '=HYPERLINK("http://evil.example","x")'
+    commitment = Commitment.objects.get(plan=current_plan, slug="open-contracting")
+    commitment.title_en = formula
+    commitment.save()
+    url = reverse("repository:sheet", args=[current_plan.slug, "csv"])
+    rows = list(csv.reader(io.StringIO(client.get(url).content.decode())))
+    assert [row[1] for row in rows if row[0] == str(commitment.number)] == [f"'{formula}"]
+    xlsx = client.get(reverse("repository:sheet", args=[current_plan.slug, "xlsx"])).content
+    cells = [cell for row in load_workbook(io.BytesIO(xlsx)).active.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    title = next(cell for cell in cells if cell.value == formula)
+    assert title.data_type == "s" and title.quotePrefix
+    number = next(cell for cell in cells if cell.column == 1 and cell.row == title.row)
+    assert number.value == commitment.number and number.data_type == "n"
+
+
+@pytest.mark.django_db
 def test_self_assessment_draft_colours_follow_the_updates(current_plan):
     today = timezone.localdate()
     report = self_assessment_draft(current_plan, today=today)

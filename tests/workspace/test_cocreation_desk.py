@@ -353,6 +353,25 @@ class TestProcessEditor:
         assert Stage.objects.get(process=process, title_fr="Ateliers").ends_on.day == 20
         assert Activity.objects.filter(kind="process_saved", target_id=process.pk).exists()
 
+    @pytest.mark.parametrize("field", ["development_starts_on", "timeline_published_on",
+                                       "stages-0-ends_on"])
+    @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+    def test_a_date_far_out_is_refused_and_the_deadlines_still_show(self, client, users,
+                                                                     demo, process, field,
+                                                                     day):
+        """Saved, such a date broke every page that counts deadlines from it (the calendar
+        cannot go before year 1 or past 9999): the compliance dashboard, the standards page,
+        the deadline calendar."""
+        client.force_login(users["poc"])
+        url = reverse("workspace:process_edit", args=[process.pk])
+        page = client.post(url, process_data(process, demo.document_languages,
+                                             **{field: day}))
+        assert page.status_code == 200
+        assert "Enter a date between 1900-01-01 and 2199-12-31." in page.content.decode()
+        for reader in (reverse("compliance:dashboard"), reverse("compliance:calendar_ics"),
+                       reverse("compliance:standards", args=[process.plan.slug])):
+            assert client.get(reader).status_code == 200, reader
+
     def test_a_completed_plan_gets_no_new_process(self, client, users, demo):
         from opengov.plans.models import ActionPlan
 

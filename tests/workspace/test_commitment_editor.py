@@ -339,6 +339,76 @@ def test_bad_ids_give_a_form_error_not_a_server_error(client, users, own, field,
     assert saved_rows(own) == []
 
 
+def arabic_indic(number):
+    """``number`` in Arabic-Indic digits: Python's int() reads "١٢" as 12."""
+    return "".join(chr(0x660 + int(digit)) for digit in str(number))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field, message", [
+    ("lead_agency", "Select a valid choice."),
+    ("themes", "is not a valid value."),
+    ("milestones-0-lead", "Select a valid choice."),
+])
+def test_ids_in_other_digits_are_refused_not_read_as_another_record(client, users, own,
+                                                                   field, message):
+    """Arabic-Indic digits spelling a real id are no id: Django's own field would take "٣"
+    for record 3."""
+    organisation = Organisation.objects.filter(member=own.plan.member).exclude(
+        pk=own.lead_agency_id).first()
+    theme = own.plan.member.themes.exclude(commitments=own).first()
+    target = theme.pk if field == "themes" else organisation.pk
+    before = (own.lead_agency_id, set(own.themes.values_list("pk", flat=True)))
+    as_user(client, users["poc"])
+    response = client.post(reverse("workspace:commitment_edit", args=[own.pk]),
+                           editor_data(own, **{field: arabic_indic(target)}))
+    assert response.status_code == 200 and message in response.content.decode()
+    own.refresh_from_db()
+    assert (own.lead_agency_id, set(own.themes.values_list("pk", flat=True))) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field, value", [
+    ("period_end", "9999-12-31"), ("period_start", "0001-01-01"),
+    ("milestones-0-due_on", "9999-12-31"),
+])
+def test_dates_far_out_are_a_form_error(client, users, own, field, value):
+    as_user(client, users["poc"])
+    response = client.post(reverse("workspace:commitment_edit", args=[own.pk]),
+                           editor_data(own, **{field: value}))
+    assert response.status_code == 200
+    assert "Enter a date between 1900-01-01 and 2199-12-31." in response.content.decode()
+    assert saved_rows(own) == []
+
+
+@pytest.mark.django_db
+def test_a_local_commitment_without_its_national_policy_is_a_form_error(client, users, own):
+    """The model's own check (CM6) names ``national_policy``; the form has a box per
+    language: the message shows at the first one, and nothing is saved."""
+    langs = own.plan.member.document_languages
+    as_user(client, users["poc"])
+    data = editor_data(own, is_local="on", **{f"national_policy_{lang}": "" for lang in langs})
+    response = client.post(reverse("workspace:commitment_edit", args=[own.pk]), data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == [f"national_policy_{langs[0]}"]
+    assert "derives from a national policy" in form.errors[f"national_policy_{langs[0]}"][0]
+    own.refresh_from_db()
+    assert not own.is_local and saved_rows(own) == []
+
+
+@pytest.mark.django_db
+def test_a_formset_asking_for_thousands_of_rows_is_refused_without_building_them(
+        client, users, own):
+    as_user(client, users["poc"])
+    response = client.post(reverse("workspace:commitment_edit", args=[own.pk]),
+                           editor_data(own, **{"milestones-TOTAL_FORMS": HUGE[:12]}))
+    assert response.status_code == 200
+    assert response.context["milestones"].total_form_count() == 0
+    assert "Please submit at most 100 forms." in response.content.decode()
+    assert saved_rows(own) == []
+
+
 @pytest.mark.django_db
 def test_a_response_of_another_plan_cannot_be_linked(client, users, own, delivered_plan):
     process = CoCreationProcess.objects.create(plan=delivered_plan, title="Another process")
