@@ -18,8 +18,11 @@ EXPLAINED = {"security.W005", "security.W021"}
 
 
 def run(args, **env):
+    # The browser tests of the same worker set DJANGO_ALLOW_ASYNC_UNSAFE (for playwright):
+    # no deployment has it, and check --deploy rightly refuses it.
     clean = {key: value for key, value in os.environ.items()
-             if key not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}}
+             if key not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE",
+                            "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     return subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True,
                           env={**clean, "DJANGO_SETTINGS_MODULE": "opengov.settings", **env},
                           timeout=120)
