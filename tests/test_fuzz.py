@@ -405,15 +405,22 @@ def test_every_form_is_fuzzed():
     assert posted_to() == sorted(FORMS)
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(FORMS))
-def test_form_refuses_hostile_input_without_a_server_error(name, client, world):
-    entry = FORMS[name]
+def open_page(name, entry, client, world):
+    """The address a form or filter sends to, the page that shows it, and that page as its
+    role sees it (server errors come back as responses, not exceptions)."""
     target = _url(name, entry.args(world), entry.query(world))
     page = _url(*entry.page(world)) if entry.page else target
     client.raise_request_exception = False
     shown = sign_in(client, world, entry.role).get(page)
     assert shown.status_code == 200, (name, page, shown.status_code)
+    return target, page, shown
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_form_refuses_hostile_input_without_a_server_error(name, client, world):
+    entry = FORMS[name]
+    target, page, shown = open_page(name, entry, client, world)
     found = [form for form in forms_on(shown.content.decode(), page, "post")
              if _path(form.url) == _path(target)]
     assert found, f"{name}: no form posting to {target} on {page}"
@@ -465,11 +472,7 @@ def test_form_refuses_hostile_input_without_a_server_error(name, client, world):
 @pytest.mark.parametrize("name", sorted(FILTERED_PAGES))
 def test_filters_refuse_hostile_input_without_a_server_error(name, client, world):
     entry = FILTERED_PAGES[name]
-    target = _url(name, entry.args(world), entry.query(world))
-    page = _url(*entry.page(world)) if entry.page else target
-    client.raise_request_exception = False
-    shown = sign_in(client, world, entry.role).get(page)
-    assert shown.status_code == 200, (name, page, shown.status_code)
+    target, page, shown = open_page(name, entry, client, world)
     html = shown.content.decode()
     names = {"page"} | link_parameters(html, page, _path(target))
     for form in forms_on(html, page, "get"):
