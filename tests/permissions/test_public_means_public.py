@@ -208,21 +208,29 @@ def test_a_hidden_plan_hides_everything_under_it(tree, name):
     assert not is_public(record)
 
 
+# Dates in the parameters below are read when the test runs, on the suite's fixed day, never
+# when the module is collected (the real clock).
+NOW, TOMORROW = "now", "tomorrow"
+
+
 def hide(model, record, **values):
-    model.objects.filter(pk=record.pk).update(**values)
+    when = {NOW: timezone.now(), TOMORROW: timezone.localdate() + timedelta(days=1)}
+    model.objects.filter(pk=record.pk).update(
+        **{field: when.get(value, value) if isinstance(value, str) else value
+           for field, value in values.items()})
 
 
 @pytest.mark.parametrize(("name", "model", "parent", "values"), [
     ("document of a meeting", Meeting, "meeting", {"is_public": False}),
-    ("document of a meeting", Meeting, "meeting", {"deleted_at": timezone.now()}),
-    ("document of a commitment", Commitment, "commitment", {"deleted_at": timezone.now()}),
-    ("document of a milestone", Milestone, "milestone", {"deleted_at": timezone.now()}),
-    ("document of a process", CoCreationProcess, "process", {"deleted_at": timezone.now()}),
+    ("document of a meeting", Meeting, "meeting", {"deleted_at": NOW}),
+    ("document of a commitment", Commitment, "commitment", {"deleted_at": NOW}),
+    ("document of a milestone", Milestone, "milestone", {"deleted_at": NOW}),
+    ("document of a process", CoCreationProcess, "process", {"deleted_at": NOW}),
     ("comment on an update", ProgressUpdate, "update", {"published_on": None}),
     ("comment on an update", ProgressUpdate, "update",
-     {"published_on": timezone.localdate() + timedelta(days=1)}),
+     {"published_on": TOMORROW}),
     ("comment on a self-assessment", SelfAssessment, "assessment", {"published_on": None}),
-    ("meeting of a commitment", Commitment, "commitment", {"deleted_at": timezone.now()}),
+    ("meeting of a commitment", Commitment, "commitment", {"deleted_at": NOW}),
 ])
 def test_a_hidden_parent_other_than_the_plan_hides_what_hangs_under_it(tree, name, model,
                                                                         parent, values):
@@ -236,7 +244,7 @@ def test_a_hidden_parent_other_than_the_plan_hides_what_hangs_under_it(tree, nam
     ("meeting", {"is_public": False}),
     ("document of the plan", {"is_public": False}),
     ("update", {"published_on": None}),
-    ("update", {"published_on": timezone.localdate() + timedelta(days=1)}),
+    ("update", {"published_on": TOMORROW}),
     ("response", {"published_on": None}),
     ("contribution", {"consent_to_publish": False}),
     ("contribution", {"moderation_state": ModerationState.PENDING}),
