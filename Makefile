@@ -6,11 +6,6 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
-# This installation's own secret key, made once (a deployment sets SECRET_KEY itself; the
-# settings refuse to start without DEBUG and without a key of 50 characters or more).
-SECRET_KEY ?= $(shell mkdir -p var && { [ -s var/secret_key ] || $(PYTHON) -c \
-  "import secrets; print(secrets.token_urlsafe(64))" > var/secret_key; } && cat var/secret_key)
-export SECRET_KEY
 
 .PHONY: audit run test test-years-ahead install install-test browser messages lint check serve bench bench-load docs clean
 
@@ -18,11 +13,17 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+## This installation's own secret key, made once and read by the settings when SECRET_KEY is
+## not set (they refuse to start without DEBUG and without a key of 50 characters or more).
+var/secret_key:
+	mkdir -p var
+	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python var/secret_key
 	$(VENV)/bin/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python var/secret_key
 	$(VENV)/bin/pip install --quiet -e ".[test]"
 	touch $(VENV)/.installed $@
 

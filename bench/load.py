@@ -635,7 +635,7 @@ def main(argv=None):
     database_url = f"{args.postgres}/{args.database}"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL":
            database_url, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50),
-           "REQUIRE_SECRET_KEY": "1", "ALLOWED_HOSTS": "127.0.0.1,localhost",
+           "ALLOWED_HOSTS": "127.0.0.1,localhost",
            "BENCH_STATIC_ROOT": str(tmp / "static"), "PAGE_CACHE_DIR": str(tmp / "page-cache"),
            # the demo's files, kept with the database they belong to (--reuse)
            "MEDIA_ROOT": str(ROOT / "var" / f"bench-media-{args.database}"),

@@ -27,15 +27,19 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG")
 # Sessions, CSRF tokens, password resets and the signed links of the platform all rest on
 # this key: without DEBUG, refuse to start with none or a short one, never fall back to a
-# known value. `make run` makes a key of the installation's own, once, in var/secret_key.
+# known value. The key is SECRET_KEY, else the content of SECRET_KEY_FILE (default
+# var/secret_key, which `make` writes once for a single machine).
 SECRET_KEY_MIN_LENGTH = 50
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY_FILE = Path(os.environ.get("SECRET_KEY_FILE", BASE_DIR / "var" / "secret_key"))
+SECRET_KEY = os.environ.get("SECRET_KEY", "") or (
+    SECRET_KEY_FILE.read_text().strip() if SECRET_KEY_FILE.is_file() else "")
 if len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH:
     if not DEBUG:
         raise ImproperlyConfigured(
-            f"Set SECRET_KEY to a random value of at least {SECRET_KEY_MIN_LENGTH} characters, "
-            "e.g. python -c 'import secrets; print(secrets.token_urlsafe(64))' "
-            "(or DEBUG=1 on a developer's machine).")
+            f"Set SECRET_KEY, or SECRET_KEY_FILE, to a random value of at least "
+            f"{SECRET_KEY_MIN_LENGTH} characters, e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(64))'; `make install` writes one to var/secret_key "
+            "for a single machine (or set DEBUG=1 on a developer's machine).")
     SECRET_KEY = SECRET_KEY or "debug-only-key-never-used-without-DEBUG-" + "x" * 20
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
