@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opengov.core.models import MeetingFormat, ModerationState, OpenGovModel
-from opengov.core.public import PublicQuerySet, public_manager, public_via
+from opengov.core.public import PublicQuerySet, PublishedQuerySet, public_manager, public_via
 
 
 class CoCreationProcessQuerySet(PublicQuerySet):
@@ -355,14 +355,8 @@ class ModerationDecision(models.Model):
         return f"{self.contribution or self.comment}: {self.previous_state} → {self.state}"
 
 
-class ReasonedResponseQuerySet(PublicQuerySet):
-    def published_q(self):
-        # A response dated later is published on its day.
-        return Q(published_on__isnull=False, published_on__lte=timezone.localdate())
-
-    def published(self):
-        """Published responses, whatever their plan: what "answered" means (CC8, CC9)."""
-        return self.filter(self.published_q())
+class ReasonedResponseQuerySet(PublishedQuerySet):
+    """``published()``: what "answered" means (CC8, CC9), whatever the plan."""
 
     def public_q(self):
         return self.published_q() & public_via("process", CoCreationProcess)

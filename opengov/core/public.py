@@ -12,6 +12,7 @@ workspace reads records whatever their state.
 """
 
 from django.db.models import Q
+from django.utils import timezone
 from safedelete.managers import SafeDeleteManager
 from safedelete.queryset import SafeDeleteQueryset
 
@@ -44,6 +45,18 @@ class PublicQuerySet(SafeDeleteQueryset):
 
     def public(self):
         return self.filter(self.public_q())
+
+
+class PublishedQuerySet(PublicQuerySet):
+    """Records published on a day (``published_on``): a draft has none, and one dated later
+    is published on its day. "Published" is what the desks and the compliance facts count,
+    whatever the plan; "public" adds the parents (``public_q``)."""
+
+    def published_q(self) -> Q:
+        return Q(published_on__isnull=False, published_on__lte=timezone.localdate())
+
+    def published(self):
+        return self.filter(self.published_q())
 
 
 def public_manager(queryset_class):

@@ -11,7 +11,7 @@
   it), else files under ``var/cache`` (every process of one server shares them).
 - **No one else's token.** A page with a form carries a CSRF token. It is stored with a
   placeholder instead, and each reader gets a token of their own (and the cookie that goes
-  with it). A public form's signed start time is replaced the same way. Responses that set
+  with it); a public form's signed start time likewise (``PER_READER``). Responses that set
   any other cookie are not stored.
 - **Conditional requests.** Cached answers carry a weak ``ETag`` (of the stored body) and
   ``Last-Modified`` (when content last changed); ``ConditionalGetMiddleware`` answers 304.
@@ -33,11 +33,16 @@ from .forms import form_started_token
 CACHE = "public_pages"
 SKIPPED_PREFIXES = ("/admin/", "/workspace/", "/sign-in/", "/sign-out/", "/media/",
                     "/static/")
-TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
-PLACEHOLDER = rb"\1@@csrf@@\2"
-# A public form's signed start time (opengov.core.forms.HoneypotMixin) is each reader's own.
-STARTED = re.compile(rb'(name="started" value=")[A-Za-z0-9_:.\-]+(")')
-STARTED_PLACEHOLDER = rb"\1@@started@@\2"
+# What each reader of a cached page gets of their own: the field's value is stored as a
+# placeholder and made again for every answer.
+PER_READER = (
+    # The CSRF token (its cookie is set by CsrfViewMiddleware on the way out).
+    (re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")'), b"@@csrf@@",
+     get_token),
+    # A public form's signed start time (opengov.core.forms.HoneypotMixin).
+    (re.compile(rb'(name="started" value=")[A-Za-z0-9_:.\-]+(")'), b"@@started@@",
+     lambda request: form_started_token()),
+)
 MAX_BYTES = 2 * 1024 * 1024
 # A policy set by the view itself (a file's sandbox, core.documents.as_file) is kept with the
 # answer; pages get the site's own policy from django-csp on the way out, hit or miss.
@@ -99,17 +104,18 @@ class PublicCacheMiddleware:
                 or not request.session.is_empty()  # something was kept for this reader
                 or messages is not None and messages._queued_messages):
             return None
-        body = STARTED.sub(STARTED_PLACEHOLDER, TOKEN.sub(PLACEHOLDER, response.content))
+        body = response.content
+        for pattern, placeholder, _value in PER_READER:
+            body = pattern.sub(rb"\1" + placeholder + rb"\2", body)
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        return {"body": body, "headers": headers, "csrf": body != response.content,
+        return {"body": body, "headers": headers,
                 "etag": 'W/"' + hashlib.sha256(body).hexdigest()[:32] + '"'}
 
     def _answer(self, request, stored, version, response=None):
         body = stored["body"]
-        if stored["csrf"]:  # this reader's own token (and cookie, set by CsrfViewMiddleware)
-            body = body.replace(b"@@csrf@@", get_token(request).encode())
-        if b"@@started@@" in body:
-            body = body.replace(b"@@started@@", form_started_token().encode())
+        for _pattern, placeholder, value in PER_READER:
+            if placeholder in body:
+                body = body.replace(placeholder, value(request).encode())
         if response is None:
             response = HttpResponse(body)
             for name, value in stored["headers"].items():

@@ -6,7 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.models import ModerationState, OpenGovModel
-from opengov.core.public import PublicQuerySet, public_manager, public_via, public_where_set
+from opengov.core.public import (
+    PublicQuerySet,
+    PublishedQuerySet,
+    public_manager,
+    public_via,
+    public_where_set,
+)
 
 
 class ImplementationPlan(OpenGovModel):
@@ -40,14 +46,8 @@ class Completion(models.TextChoices):
     COMPLETE = "complete", _("Complete")
 
 
-class ProgressUpdateQuerySet(PublicQuerySet):
-    def published_q(self):
-        # A draft has no date; an update dated later is published on its day.
-        return Q(published_on__isnull=False, published_on__lte=timezone.localdate())
-
-    def published(self):
-        """Published updates, whatever their plan: what the staff's progress views count."""
-        return self.filter(self.published_q())
+class ProgressUpdateQuerySet(PublishedQuerySet):
+    """``published()``: what the staff's progress views count, whatever the plan."""
 
     def public_q(self):
         from opengov.plans.models import Commitment

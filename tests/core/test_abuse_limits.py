@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.cache import cache, caches
+from django.core.cache.backends import locmem
 from django.core.checks import run_checks
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
@@ -112,7 +113,9 @@ class TestSharedRateLimits:
         for n in range(6):
             client.post(FORM, {**IDEA, "text": f"{IDEA['text']} n°{n}"},
                         REMOTE_ADDR="198.51.100.7")
-        caches._connections.default = None  # what a new worker process starts with
+        # A new worker process: no cache object, and nothing in its memory.
+        locmem._caches.clear()
+        locmem._expire_info.clear()
         del caches["default"]
         response = client.post(FORM, {**IDEA, "text": "Après le redémarrage."},
                                REMOTE_ADDR="198.51.100.7")

@@ -93,17 +93,26 @@ def where_readers_find(client, document):
     }
 
 
-def test_evidence_filed_under_a_withdrawn_plan_is_nowhere_public(
-        client, demo, users, django_capture_on_commit_callbacks):
+def evidence_under_a_withdrawn_plan(demo, poc, commit, upload, *, under_plan=False):
+    """The completed plan withdrawn, then evidence filed by the POC team under its first
+    commitment (and under the plan itself, ``under_plan``), each step committed as on the
+    site."""
     plan = ActionPlan.objects.get(member=demo, slug=COMPLETED)
     commitment = plan.commitments.order_by("number").first()
-    with django_capture_on_commit_callbacks(execute=True):
+    with commit(execute=True):
         set_public(plan, False)
-    with django_capture_on_commit_callbacks(execute=True):
+    with commit(execute=True):
         document = repository.document_add(
-            actor=users["poc"], member=demo, kind="evidence", title=f"{WORD} evidence",
-            upload=SimpleUploadedFile("evidence.pdf", pdf_with("Preuve")), plan=plan,
-            commitment=commitment)
+            actor=poc, member=demo, kind="evidence", title=f"{WORD} evidence", upload=upload,
+            commitment=commitment, plan=plan if under_plan else None)
+    return plan, commitment, document
+
+
+def test_evidence_filed_under_a_withdrawn_plan_is_nowhere_public(
+        client, demo, users, django_capture_on_commit_callbacks):
+    plan, _commitment, document = evidence_under_a_withdrawn_plan(
+        demo, users["poc"], django_capture_on_commit_callbacks,
+        SimpleUploadedFile("evidence.pdf", pdf_with("Preuve")), under_plan=True)
     assert document.is_public  # its own flag says public: its plan does not
     assert not any(where_readers_find(client, document).values())
     download = client.get("/open-data/opengov-open-data.zip")  # as readers get it
@@ -118,13 +127,9 @@ def test_evidence_filed_under_a_withdrawn_plan_is_nowhere_public(
 
 def test_evidence_filed_only_under_a_commitment_follows_its_plan(
         client, demo, users, django_capture_on_commit_callbacks):
-    plan = ActionPlan.objects.get(member=demo, slug=COMPLETED)
-    commitment = plan.commitments.order_by("number").first()
-    with django_capture_on_commit_callbacks(execute=True):
-        set_public(plan, False)
-        document = repository.document_add(
-            actor=users["poc"], member=demo, kind="evidence", title=f"{WORD} evidence",
-            upload=SimpleUploadedFile("evidence.txt", b"Evidence"), commitment=commitment)
+    _plan, commitment, document = evidence_under_a_withdrawn_plan(
+        demo, users["poc"], django_capture_on_commit_callbacks,
+        SimpleUploadedFile("evidence.txt", b"Evidence"))
     assert client.get(f"/en/documents/{document.pk}/").status_code == 404
     assert document.pk not in api_ids(client, commitment=commitment.pk)
     assert WORD not in client.get("/en/feeds/documents/").content.decode()
