@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "corsheaders",
     "ninja",
@@ -126,6 +127,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with the site's templates: one field layout (includes/field.html) for all.
+FORM_RENDERER = "opengov.core.forms.FormRenderer"
 
 DATABASES = {
     "default": dj_database_url.parse(

@@ -6,7 +6,6 @@ from opengov.api import views as open_data
 from opengov.api.api import api
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("open-data/opengov-open-data.zip", open_data.open_data_zip, name="open_data_zip"),
     path("open-data/commitments.xlsx", open_data.open_data_xlsx, name="open_data_xlsx"),

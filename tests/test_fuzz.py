@@ -171,7 +171,6 @@ def _process(w):
 
 
 FORMS = {
-    "set_language": Form("anonymous", page=lambda w: ("web:home", {})),
     "cocreation:contribute": Form("anonymous", lambda w: {"slug": w.plan.slug}),
     "tracking:update_detail": Form("anonymous", lambda w: {"pk": w.published_update.pk}),
     "reports:self_assessment": Form("anonymous", lambda w: {"slug": w.plan.slug,

@@ -16,7 +16,9 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from ninja import NinjaAPI, Query, Schema
+from ninja.openapi.docs import Swagger
 from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import BeforeValidator, Field
 
@@ -31,7 +33,22 @@ from opengov.tracking.models import ProgressUpdate
 
 from . import schemas as s
 
+
+class SiteSwagger(Swagger):
+    """The interactive docs (``/api/v1/docs``) in the site's frame and the reader's language
+    (``templates/ninja/swagger.html``). That address has no language prefix, and the cache of
+    public pages is keyed by address, not language: the page is never stored there, or one
+    reader's language would be served to the next. Swagger UI's online validator is off: the
+    page asks nothing of another site."""
+
+    def render_page(self, request, api, **kwargs):
+        response = super().render_page(request, api, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+
 api = NinjaAPI(
+    docs=SiteSwagger(settings={"validatorUrl": None}),
     title="OpenGov Platform open data API",
     version="1",
     description=(

@@ -32,7 +32,19 @@ LICENCES = {
                 "https://creativecommons.org/publicdomain/zero/1.0/"),
     "etalab-2.0": ("Licence Ouverte / Open Licence 2.0",
                    "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution-ShareAlike 4.0",
+                     "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "ODbL-1.0": ("Open Data Commons Open Database License 1.0",
+                 "https://opendatacommons.org/licenses/odbl/1-0/"),
 }
+
+
+def licence(code=None) -> dict:
+    """The licence of the open data (``OPEN_DATA_LICENCE``): its identifier, with its name and
+    page when ``LICENCES`` knows it, else the bare identifier and no page."""
+    code = code or getattr(settings, "OPEN_DATA_LICENCE", "CC-BY-4.0")
+    title, url = LICENCES.get(code, (code, ""))
+    return {"code": code, "title": title, "url": url}
 
 
 PACKAGE_DESCRIPTION = (
@@ -202,6 +214,30 @@ def tables() -> list[Table]:
             seat.person.name if seat.person and seat.person.is_public else "",
             seat.starts_on, seat.selection])),
     ]
+
+
+def row_counts() -> dict:
+    """How many rows each table of ``tables()`` holds now, by name: one COUNT per table on
+    the same public records, and nothing else read (the open data page shows them). Keep in
+    step with ``tables()``; tests compare the two."""
+    today = timezone.localdate()
+    contributions = Contribution.objects.public()
+    responses = ReasonedResponse.objects.public()
+    return {
+        "plans": ActionPlan.objects.public().count(),
+        "commitments": Commitment.objects.public().count(),
+        "milestones": Milestone.objects.public().count(),
+        "progress_updates": ProgressUpdate.objects.public().count(),
+        "contributions": contributions.count(),
+        "responses": responses.count(),
+        "response_contributions": ReasonedResponse.contributions.through.objects.filter(
+            reasonedresponse__in=responses.values("pk"),
+            contribution__in=contributions.values("pk")).count(),
+        "meetings": Meeting.objects.public().count(),
+        "documents": Document.objects.public().count(),
+        "forum_seats": Seat.objects.filter(starts_on__lte=today).exclude(
+            ends_on__lt=today).count(),
+    }
 
 
 def _cell(value):

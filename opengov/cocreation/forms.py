@@ -50,6 +50,13 @@ class ContributionForm(HoneypotMixin, ModelForm):
                                                                                     "name")
         self.fields["themes"].required = False
         self.fields["text"].required = True
+        self.fields["stakeholder_type"].choices = [
+            ("", _("Choose what best describes you")), *Contribution.StakeholderType.choices]
+        # Places apart from subjects: one group of boxes per kind of theme.
+        groups = {}
+        for theme in self.fields["themes"].queryset:
+            groups.setdefault(theme.get_kind_display(), []).append((theme.pk, theme.name))
+        self.fields["themes"].choices = list(groups.items())
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -279,6 +280,12 @@ class Contribution(OpenGovModel):
 
     def __str__(self):
         return self.reference
+
+    @property
+    def heading(self):
+        """What the contribution is called on public pages: its title, or else its first
+        words; the reference is for finding it again, not for reading."""
+        return self.title or Truncator(" ".join(self.text.split())).words(10)
 
     @property
     def is_public(self):

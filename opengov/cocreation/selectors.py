@@ -1,9 +1,13 @@
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import (
     Case,
     Count,
     Exists,
     F,
     IntegerField,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -16,7 +20,14 @@ from django.utils import timezone
 
 from opengov.core.models import ModerationState
 
-from .models import CoCreationProcess, Contribution, InputMechanism, ReasonedResponse
+from .models import (
+    CoCreationProcess,
+    Contribution,
+    InputMechanism,
+    ReasonedResponse,
+    Stage,
+    Theme,
+)
 
 # Spam and abuse are kept, but they are not contributions anyone made to the plan.
 NOT_CONTRIBUTIONS = [ModerationState.SPAM, ModerationState.ABUSE]
@@ -183,8 +194,15 @@ def feedback_stats(plan, process=None):
     total = received.count()
     decisions = dict(responses.values_list("decision").annotate(n=Count("contributions"))
                      .values_list("decision", "n"))
+    per_theme = dict(received.filter(themes__isnull=False).values_list("themes")
+                     .annotate(n=Count("pk", distinct=True)).values_list("themes", "n"))
+    # Names read from the themes themselves, so they come in the reader's language.
+    themes = sorted(((theme.name, per_theme[pk]) for pk, theme in
+                     Theme.objects.in_bulk(list(per_theme)).items()),
+                    key=lambda item: (-item[1], item[0]))
     return {"received": total, "answered": answered,
-            "share": round(100 * answered / total) if total else 0, "decisions": decisions}
+            "share": round(100 * answered / total) if total else 0, "decisions": decisions,
+            "themes": themes}
 
 
 # -- the co-creation and moderation desks --------------------------------------------------
@@ -250,3 +268,45 @@ def process_counts(processes):
                    .values_list("process").annotate(n=Count("pk")))
     return {p.pk: {"received": received.get(p.pk, 0), "answered": answered.get(p.pk, 0),
                    "pending": pending.get(p.pk, 0)} for p in processes}
+
+
+# -- the receipt: what happens next to one contribution -------------------------------------
+
+@dataclass(frozen=True)
+class ExpectedAnswer:
+    """When the forum's answer to a contribution can be expected, from its process's
+    timeline. ``by``: the day the feedback stage (CC8, CC9) ends, ``stage`` that stage, and
+    ``late`` when that day has passed; ``after``: failing a feedback stage, the day the
+    consultation closes (the answers come after it), ``closed`` when that day has passed.
+    Neither when the timeline says nothing."""
+
+    by: date | None = None
+    stage: Stage | None = None
+    late: bool = False
+    after: date | None = None
+    closed: bool = False
+
+
+def expected_answer(contribution, on=None) -> ExpectedAnswer:
+    """When an answer to ``contribution`` can be expected: the end of its process's feedback
+    stage (the first one still running when it was sent, else the last one); failing that,
+    the close of the consultation it was sent to. Two queries at most."""
+    on = on or timezone.localdate()
+    sent = timezone.localdate(contribution.submitted_at)
+    stages = list(Stage.objects.filter(process_id=contribution.process_id,
+                                       moment=Stage.Moment.FEEDBACK).order_by("ends_on", "pk"))
+    if stages:
+        stage = next((s for s in stages if s.ends_on >= sent), stages[-1])
+        return ExpectedAnswer(by=stage.ends_on, stage=stage, late=stage.ends_on < on)
+    closes = (InputMechanism.objects.filter(pk=contribution.mechanism_id)
+              .values_list("closes_on", flat=True).first()
+              if contribution.mechanism_id else None)
+    if closes is None:
+        closes = (InputMechanism.objects.filter(process_id=contribution.process_id)
+                  .aggregate(last=Max("closes_on"))["last"])
+    return ExpectedAnswer(after=closes, closed=closes is not None and closes < on)
+
+
+def process_is_public(process_id) -> bool:
+    """The process (and so its plan) is on the public site: its pages and feeds open."""
+    return CoCreationProcess.objects.public().filter(pk=process_id).exists()

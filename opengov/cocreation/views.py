@@ -16,6 +16,7 @@ from opengov.core import spreadsheets
 from opengov.core.documents import as_file
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
+from opengov.tracking import charts
 from opengov.web.views import member_or_404
 
 from . import selectors, services
@@ -70,10 +71,15 @@ def receipt(request, reference):
             Prefetch("responses", queryset=selectors.published_responses()
                      .prefetch_related("commitments__plan"))),
         reference=reference)
+    context = {"member": member, "contribution": contribution, "reference": reference}
     if contribution.moderation_state in (ModerationState.SPAM, ModerationState.ABUSE):
-        contribution = None  # nothing to show, and nothing that says why
-    return render(request, "cocreation/receipt.html", {
-        "member": member, "contribution": contribution, "reference": reference})
+        context["contribution"] = None  # nothing to show, and nothing that says why
+    else:
+        # What happens next: when the answer is expected, and the public pages to follow
+        # (only those of a public process: its feedback page and feeds would not open).
+        context.update(expected=selectors.expected_answer(contribution),
+                       process_is_public=selectors.process_is_public(contribution.process_id))
+    return render(request, "cocreation/receipt.html", context)
 
 
 PER_PAGE = 25
@@ -100,12 +106,17 @@ def feedback(request, slug):
     # get_page shows the first page for "abc", the last for 0, -1 or 10**30: never an error.
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
     selectors.mark_shared_responses(page)
+    stats = selectors.feedback_stats(plan, process=form.value("process"))
     query = request.GET.copy()
     query.pop("page", None)  # the CSV link keeps the filters, and has no pages
     return render(request, "cocreation/feedback.html", {
         "member": member, "plan": plan, "form": form, "rows": page, "page": page,
         "total": page.paginator.count,
-        "stats": selectors.feedback_stats(plan, process=form.value("process")),
+        "stats": stats, "by_decision": charts.bar_rows(
+            [(label, stats["decisions"].get(value, 0)) for value, label in
+             ReasonedResponse.Decision.choices]
+            + [(_("Not answered yet"), stats["received"] - stats["answered"])]),
+        "by_theme": charts.bar_rows(stats["themes"]),
         "query": query.urlencode()})
 
 

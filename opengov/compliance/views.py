@@ -20,7 +20,7 @@ from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import ActionPlan
 from opengov.web.views import member_or_404
 
-from .deadlines import plan_deadlines
+from .deadlines import plan_deadlines, public_calendar
 from .evidence import evidence_for
 from .services import minimum_requirements_summary, plan_compliance, rows_to_act_on
 
@@ -139,30 +139,12 @@ def standards(request, slug):
                   {"member": member, "plan": plan, "compliance": compliance})
 
 
-def _open_plans(member):
-    return [p for p in plan_selectors.public_plans(member)
-            if p.status != ActionPlan.Status.COMPLETED]
-
-
-def _calendar_deadlines(request, member):
-    items = []
-    for plan in _open_plans(member):
-        compliance = plan_compliance(plan, site_url=request.build_absolute_uri("/"))
-        items += [(plan, deadline) for deadline in plan_deadlines(compliance)]
-    seen, unique = set(), []
-    for plan, deadline in sorted(items, key=lambda item: item[1].date):
-        if deadline.key.split(":", 1)[1] not in seen:  # scheduled meetings appear once
-            seen.add(deadline.key.split(":", 1)[1])
-            unique.append((plan, deadline))
-    return unique
-
-
 @require_safe
 def deadline_calendar(request):
     member = member_or_404(request)
     return render(request, "compliance/calendar.html", {
-        "member": member, "deadlines": _calendar_deadlines(request, member),
-        "today": timezone.localdate(),
+        "member": member, "today": timezone.localdate(),
+        "groups": public_calendar(member, site_url=request.build_absolute_uri("/")),
     })
 
 
@@ -175,17 +157,19 @@ def calendar_ics(request):
     cal.add("x-wr-calname", _("%(member)s: OGP deadlines") % {"member": member.name})
     host = request.get_host().split(":")[0]
     stamp = timezone.now()
-    for plan, deadline in _calendar_deadlines(request, member):
-        event = Event()
-        event.add("uid", f"{deadline.key}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", deadline.date)
-        event.add("summary", f"{deadline.label} — {plan.title}")
-        event.add("description", "{} — {}".format(deadline.rule_name, _(
-            "Rule %(rule)s of the OGP National Handbook.") % {"rule": deadline.rule}))
-        if deadline.url:
-            event.add("url", request.build_absolute_uri(deadline.url))
-        cal.add_component(event)
+    for group in public_calendar(member, site_url=request.build_absolute_uri("/")):
+        for deadline in group.deadlines:
+            event = Event()
+            event.add("uid", f"{deadline.key}@{host}")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", deadline.date)
+            event.add("summary", f"{deadline.label} — {group.plan.title}" if group.plan
+                      else deadline.label)
+            event.add("description", "{} — {}".format(deadline.rule_name, _(
+                "Rule %(rule)s of the OGP National Handbook.") % {"rule": deadline.rule}))
+            if deadline.url:
+                event.add("url", request.build_absolute_uri(deadline.url))
+            cal.add_component(event)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="ogp-deadlines.ics"'
     return as_file(response)  # calendar programs subscribe to it; meeting titles are typed in

@@ -11,6 +11,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.forms.formsets import TOTAL_FORM_COUNT
 from django.forms.models import ModelFormMetaclass, inlineformset_factory
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,13 @@ from django.utils.translation import gettext_lazy as _
 FORM_MIN_SECONDS = 2
 FORM_MAX_AGE_SECONDS = 24 * 3600
 _STARTED_SALT = "opengov.form-started"
+
+
+class FormRenderer(TemplatesSetting):
+    """Forms rendered by the project's template engine, with its field layout: a star marks
+    each required field (WCAG 3.3.2)."""
+
+    field_template_name = "includes/field.html"
 
 
 def form_started_token() -> str:

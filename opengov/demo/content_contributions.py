@@ -257,9 +257,10 @@ REJECTIONS = {
                     "Relevant proposals that could not be taken up in this plan."),
         "consideration": (
             "Le Forum a examiné chaque proposition au regard de l'urgence, de la faisabilité et "
-            "de l'impact (CC10) lors des ateliers thématiques de juin.",
-            "The Forum weighed each proposal for urgency, feasibility and impact (CC10) in the "
-            "thematic workshops of June."),
+            "de l'impact lors des ateliers thématiques de juin, selon les critères de priorité du "
+            "manuel du PGO.",
+            "The Forum weighed each proposal for urgency, feasibility and impact in the thematic "
+            "workshops of June, on the priority criteria of the OGP handbook."),
         "influence": (
             "Elles n'ont pas donné lieu à un engagement : aucune administration ne pouvait s'en "
             "porter responsable avec un budget pendant la période du plan.",

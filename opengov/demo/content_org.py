@@ -172,9 +172,10 @@ SEATS = [
 
 ABOUT_OGP = {
     "slug": "about-ogp",
-    "title": ("Le PGO en bref", "About OGP"),
+    "title": ("Le PGO en bref", "About OGP", "La AGA en breve"),
     "summary": ("Ce qu'est le Partenariat pour un gouvernement ouvert, et ce qu'il change pour "
-                "vous.", "What the Open Government Partnership is, and what it changes for you."),
+                "vous.", "What the Open Government Partnership is, and what it changes for you.",
+                "Qué es la Alianza para el Gobierno Abierto y qué cambia para usted."),
     "body": (
         "Le Partenariat pour un gouvernement ouvert (PGO) réunit plus de 75 pays et plus de 100 "
         "collectivités locales qui s'engagent, avec leur société civile, à rendre l'action "
@@ -196,5 +197,14 @@ ABOUT_OGP = {
         "carried out. A member that does not follow the rules is found \"contrary to "
         "process\".\n\n"
         "On this site you can read our plans, follow each commitment's progress, find the "
-        "documents and send your ideas, without creating an account."),
+        "documents and send your ideas, without creating an account.",
+        "La Alianza para el Gobierno Abierto (AGA) reúne a más de 75 países y más de 100 "
+        "gobiernos locales que se comprometen, junto con su sociedad civil, a hacer la acción "
+        "pública más transparente, más participativa y más responsable.\n\n"
+        "Cada dos o cuatro años, cada miembro escribe un plan de acción con la sociedad civil. "
+        "Cada compromiso dice qué problema resuelve, quién lo lleva a cabo y para cuándo.\n\n"
+        "Un mecanismo independiente, el MRI, comprueba que el plan se co-creó y que se cumple. "
+        "Un miembro que no respeta las reglas es declarado \"contrario al proceso\".\n\n"
+        "En este sitio puede leer nuestros planes, seguir el avance de cada compromiso, "
+        "consultar los documentos y enviar sus ideas, sin crear una cuenta."),
 }

@@ -63,8 +63,10 @@ DEMO_USERS = [
 
 
 def fr_en(field, pair, **extra):
-    """Keyword arguments for a translated field from a (French, English) pair."""
-    return {f"{field}_fr": pair[0], f"{field}_en": pair[1], **extra}
+    """Keyword arguments for a translated field from a (French, English) pair, or a
+    (French, English, Spanish) triple for the texts the demo also has in Spanish."""
+    spanish = {f"{field}_es": pair[2]} if len(pair) > 2 else {}
+    return {f"{field}_fr": pair[0], f"{field}_en": pair[1], **spanish, **extra}
 
 
 def month_end(year, month):

@@ -27,6 +27,15 @@ def public_meetings(forum):
     return Meeting.objects.public().filter(forum=forum).order_by("-starts_at")
 
 
+def public_meetings_with_minutes(forum):
+    """The forum's public meetings, newest first, each with ``minutes_files``: its public
+    minutes documents, read in one more query. Link them only when
+    ``Meeting.minutes_are_public``."""
+    files = Document.objects.public().filter(kind=Document.Kind.MINUTES).order_by("date", "pk")
+    return public_meetings(forum).prefetch_related(
+        Prefetch("documents", queryset=files, to_attr="minutes_files"))
+
+
 def public_meeting(forum, pk):
     from django.shortcuts import get_object_or_404
 

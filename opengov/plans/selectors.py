@@ -1,7 +1,8 @@
 """Reads of plans and commitments for the public site: only what is published."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Max, Min, Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from opengov.repository.models import Document
 from opengov.tracking.models import ProgressUpdate
@@ -95,3 +96,41 @@ def public_commitment(member, plan_slug, slug):
         ),
         slug=slug,
     )
+
+
+# The life of a plan as the public sees it, in order. The refresh is a phase of four-year plans
+# only (C8).
+PHASES = [("co_creation", _("Co-creation")), ("delivered", _("Delivered")),
+          ("implementation", _("Implementation")), ("refresh", _("Refresh")),
+          ("completed", _("Completed"))]
+
+
+def plan_phases(plan, today):
+    """The phases of ``plan``, each with ``state`` "done", "current" or "coming"."""
+    from opengov.cocreation.models import CoCreationProcess
+
+    status = ActionPlan.Status
+    # One query whatever the plan, so that every plan page costs the same.
+    window = (CoCreationProcess.objects.filter(plan=plan, purpose="refresh")
+              .aggregate(start=Min("stages__starts_on"), end=Max("stages__ends_on")))
+    started = (plan.duration_years == 4 and window["start"] is not None
+               and window["start"] <= today)
+    refreshed = started and window["end"] < today  # back to implementation after it
+    if plan.status == status.CO_CREATION:
+        current = "co_creation"
+    elif plan.status == status.COMPLETED:
+        current = "completed"
+    elif today < plan.starts_on:
+        current = "delivered"
+    else:
+        current = "refresh" if started and not refreshed else "implementation"
+    keys = [key for key, _label in PHASES if key != "refresh" or plan.duration_years == 4]
+    at = keys.index(current)
+
+    def state(key):
+        if key == current:
+            return "current"
+        return "done" if keys.index(key) < at or (key == "refresh" and refreshed) else "coming"
+
+    return [{"key": key, "label": label, "state": state(key)}
+            for key, label in PHASES if key in keys]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from opengov.core.activity import authorise, record
@@ -32,7 +33,8 @@ def _justification(row, lang, absolute):
     if latest is None:
         return _("No progress update has been published.")
     parts = [_("Latest update (%(date)s): %(completion)s, %(timeliness)s.") % {
-        "date": latest.reported_on.isoformat(), "completion": latest.get_completion_display(),
+        "date": date_format(latest.reported_on, "DATE_FORMAT"),
+        "completion": latest.get_completion_display(),
         "timeliness": latest.get_timeliness_display().lower()}]
     summary = getattr(latest, f"summary_{lang}") or latest.summary
     if summary:
@@ -43,12 +45,13 @@ def _justification(row, lang, absolute):
     if row.overdue_milestones:
         parts.append(_("Overdue milestones: %(list)s.") % {"list": ", ".join(
             f"{row.commitment.number}.{m.milestone.number}" for m in row.overdue_milestones)})
-    evidence = [absolute(d.get_absolute_url()) for d in latest.evidence.public()]
-    evidence += [absolute(d.get_absolute_url())
+    # Each piece of evidence by its title, then its address (a link on the page, and in print).
+    evidence = [f"{d.title}: {absolute(d.get_absolute_url())}" for d in latest.evidence.public()]
+    evidence += [f"{d.title}: {absolute(d.get_absolute_url())}"
                  for d in row.commitment.documents.public().filter(kind="evidence")
                  .exclude(pk__in=latest.evidence.values("pk"))]
     if evidence:
-        parts.append(_("Evidence: %(links)s") % {"links": " ".join(evidence)})
+        parts.append(_("Evidence: %(links)s") % {"links": "\n".join(evidence)})
     return "\n\n".join(parts)
 
 

@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from opengov.core import generated
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking.forms import CommentForm
-from opengov.tracking.views import comment_from_form
+from opengov.tracking.views import MESSAGES, comment_from_form
 from opengov.web.views import member_or_404
 
 from . import documents
@@ -33,7 +34,8 @@ def self_assessment(request, slug, pk):
         if not open_:
             raise Http404("Comments are closed.")
         if comment_from_form(request, form, self_assessment=assessment):
-            return redirect("reports:self_assessment", slug=plan.slug, pk=assessment.pk)
+            return redirect(reverse("reports:self_assessment", args=[plan.slug, assessment.pk])
+                            + MESSAGES)
     return render(request, "reports/self_assessment.html", {
         "member": member, "plan": plan, "assessment": assessment, "form": form,
         "comments_open": open_,

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date
 
 WIDTH = 720
-ROW = 26
-LEFT = 56  # room for the commitment numbers
+LANE = 720  # width of a milestone lane, in SVG units
+MARGIN = 12  # room for a mark at either end
 
 
 def status_bar(levels, unreported):
@@ -30,17 +30,20 @@ def status_bar(levels, unreported):
 
 
 def milestone_timeline(rows, *, start: date, end: date, today: date):
-    """One row per commitment, a mark per milestone at its planned date."""
+    """One lane per commitment, a mark per milestone at its planned date.
+
+    Each lane is its own small SVG under the commitment's name (HTML text that wraps on a
+    phone), all on one horizontal scale, ``LANE`` units wide, so years and marks line up.
+    """
     span = max((end - start).days, 1)
-    inner = WIDTH - LEFT - 10
+    inner = LANE - 2 * MARGIN
 
     def x_of(day: date) -> float:
         clamped = min(max(day, start), end)
-        return round(LEFT + inner * (clamped - start).days / span, 1)
+        return round(MARGIN + inner * (clamped - start).days / span, 1)
 
     lines = []
-    for index, row in enumerate(rows):
-        y = 30 + index * ROW
+    for row in rows:
         marks = []
         for m in row.milestones:
             if m.milestone.due_on is None:
@@ -48,14 +51,14 @@ def milestone_timeline(rows, *, start: date, end: date, today: date):
             completed = m.latest is not None and m.latest.completion == "complete"
             state = "overdue" if m.overdue_days else ("done" if completed else "planned")
             marks.append({"x": x_of(m.milestone.due_on), "state": state,
+                          "due": m.milestone.due_on, "title": m.milestone.title,
                           "label": f"{row.commitment.number}.{m.milestone.number}"})
-        lines.append({"y": y, "number": row.commitment.number, "marks": marks})
+        lines.append({"commitment": row.commitment, "marks": marks})
     years = [date(year, 1, 1) for year in range(start.year + 1, end.year + 1)]
     return {
-        "width": WIDTH, "height": 40 + ROW * len(rows), "left": LEFT, "lines": lines,
+        "width": LANE, "lines": lines,
         "today": x_of(today) if start <= today <= end else None,
         "ticks": [{"x": x_of(day), "label": day.year} for day in years],
-        "axis_y": 12,
     }
 
 
@@ -74,3 +77,10 @@ def monthly_bars(months: list[tuple[date, int]]):
                      "n": n, "label_x": round(30 + index * step + step / 2, 1)})
     return {"width": WIDTH, "height": height, "bars": bars, "base": top + height - 30,
             "peak": peak, "every": max(1, len(months) // 8)}
+
+
+def bar_rows(items):
+    """``(label, n)`` pairs with the length of their bar, in percent of the largest: a table
+    that is its own chart (each row's bar drawn beside its figure)."""
+    peak = max((n for _label, n in items), default=0) or 1
+    return [{"label": label, "n": n, "length": round(100 * n / peak, 1)} for label, n in items]

@@ -25,6 +25,18 @@ class MilestoneProgress:
     overdue_days: int  # 0 unless past its planned date and not complete
 
 
+@dataclass(frozen=True)
+class Share:
+    """Milestones complete out of all: what a progress bar shows."""
+
+    done: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
 @dataclass
 class CommitmentProgress:
     commitment: Commitment
@@ -44,6 +56,17 @@ class CommitmentProgress:
     @property
     def overdue_milestones(self):
         return [m for m in self.milestones if m.overdue_days]
+
+    @property
+    def share(self) -> Share:
+        """A milestone counts as complete when its latest published update says so."""
+        return Share(sum(_completed(m.latest) for m in self.milestones), len(self.milestones))
+
+
+def plan_share(rows: list[CommitmentProgress]) -> Share:
+    """The milestones of a whole plan: complete out of all."""
+    shares = [row.share for row in rows]
+    return Share(sum(s.done for s in shares), sum(s.total for s in shares))
 
 
 def editable_commitments(user, member):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
@@ -12,6 +13,8 @@ from . import selectors, services
 from .forms import CommentForm
 
 COMMENTS_PER_HOUR = "6/h"
+# After a comment is sent, the page opens at its confirmation, not at the emptied form.
+MESSAGES = "#messages"
 
 
 def comment_from_form(request, form, **target) -> bool:
@@ -39,7 +42,7 @@ def update_detail(request, pk):
     update = selectors.public_update(member, pk)
     form = CommentForm(request.POST or None)
     if request.method == "POST" and comment_from_form(request, form, update=update):
-        return redirect("tracking:update_detail", pk=update.pk)
+        return redirect(reverse("tracking:update_detail", args=[update.pk]) + MESSAGES)
     return render(request, "tracking/update_detail.html", {
         "member": member, "plan": update.commitment.plan, "commitment": update.commitment,
         "update": update, "evidence": update.evidence.public(),

@@ -9,16 +9,19 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from opengov.api import opendata
 from opengov.cocreation import selectors as cocreation_selectors
 from opengov.cocreation.forms import ProcessFilterForm
 from opengov.cocreation.models import ReasonedResponse
 from opengov.forum import selectors as forum_selectors
 from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
+from opengov.plans.models import Commitment
 from opengov.repository import downloads
 from opengov.repository.models import Document, DocumentVersion
 from opengov.tracking import charts
@@ -71,8 +74,13 @@ def plan_detail(request, slug):
     plan = plan_selectors.public_plan(member, slug)
     today = timezone.localdate()
     langs = member.document_languages
+    rows = tracking_selectors.progress(plan.commitments.all(), today=today)
+    shares = {row.commitment.pk: row.share for row in rows}
+    for commitment in plan.commitments.all():
+        commitment.share = shares.get(commitment.pk)
     return render(request, "web/plan_detail.html", {
-        "member": member, "plan": plan,
+        "member": member, "plan": plan, "share": tracking_selectors.plan_share(rows),
+        "phases": plan_selectors.plan_phases(plan, today),
         "content_language": get_language() if get_language() in langs else langs[0],
         "self_assessments": plan.self_assessments.public(),
         "irm_products": plan.irm_products.filter(published_on__lte=today)
@@ -96,6 +104,7 @@ def cocreation(request, slug):
         request.GET.get("page"))
     return render(request, "web/cocreation.html", {
         "member": member, "plan": plan, "processes": processes, "form": form,
+        "phases": plan_selectors.plan_phases(plan, timezone.localdate()),
         "responses": responses, "open_form": cocreation_selectors.open_online_mechanism(plan),
     })
 
@@ -104,12 +113,14 @@ def cocreation(request, slug):
 def commitment_detail(request, plan_slug, slug):
     member = member_or_404(request)
     commitment = plan_selectors.public_commitment(member, plan_slug, slug)
+    (row,) = tracking_selectors.progress(Commitment.objects.filter(pk=commitment.pk))
     return render(
         request, "web/commitment_detail.html",
         {
             "member": member,
             "plan": commitment.plan,
             "commitment": commitment,
+            "share": row.share,
             "documents": Document.objects.public().filter(commitment=commitment),
             "responses": ReasonedResponse.objects.public().filter(commitments=commitment),
             "doc_langs": member.document_languages,
@@ -127,7 +138,7 @@ def forum(request):
             "member": member,
             "forum": forum,
             "constituencies": forum_selectors.current_seats_by_constituency(forum),
-            "meetings": forum_selectors.public_meetings(forum),
+            "meetings": forum_selectors.public_meetings_with_minutes(forum),
         },
     )
 
@@ -136,7 +147,9 @@ def forum(request):
 def meeting_detail(request, pk):
     member = member_or_404(request)
     meeting = forum_selectors.public_meeting(forum_or_404(member), pk)
-    return render(request, "web/meeting_detail.html", {"member": member, "meeting": meeting})
+    minutes_files = [d for d in meeting.documents.all() if d.kind == Document.Kind.MINUTES]
+    return render(request, "web/meeting_detail.html", {
+        "member": member, "meeting": meeting, "minutes_files": minutes_files})
 
 
 def public_document(member, pk):
@@ -190,6 +203,12 @@ def take_part(request):
     })
 
 
+@require_safe
+def glossary(request):
+    """The words of open government in plain language, for people new to OGP."""
+    return render(request, "web/glossary.html", {"member": member_or_404(request)})
+
+
 DOCUMENTS_PER_PAGE = 50
 
 
@@ -231,5 +250,19 @@ def implementation(request):
                                               today=today),
         "monthly": charts.monthly_bars(months),
         "overdue": [(row.commitment, m) for row in rows for m in row.overdue_milestones],
+        "share": tracking_selectors.plan_share(rows),
         "stale_count": sum(row.stale for row in rows)})
 
+
+@require_safe
+def open_data(request):
+    """W4: what the open data holds (the ZIP's tables, the XLSX, the feeds, the API), under
+    which licence, and how to fetch it: curl examples with this site's own address."""
+    def absolute(name):
+        return request.build_absolute_uri(reverse(name))
+
+    return render(request, "web/open_data.html", {
+        "licence": opendata.licence(), "rows": opendata.row_counts(),
+        "zip_url": absolute("open_data_zip"),
+        "api_page_url": absolute("api:list_commitments") + "?limit=20&offset=20",
+        "openapi_url": absolute("api:openapi-json")})

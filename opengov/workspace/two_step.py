@@ -33,9 +33,10 @@ log = logging.getLogger(__name__)
 # True when the person had a confirmed device as the password was accepted.
 CODE_OWED = "opengov_code_owed"
 BACKUP_CODES = 10
-# What a session still owing a step may open: the step itself, signing out, the language.
+# What a session still owing a step may open: the step itself (in any language) and signing
+# out.
 OPEN_BEFORE_SECOND_STEP = {"workspace:two_step_verify", "workspace:two_step_setup",
-                           "workspace:logout", "set_language"}
+                           "workspace:logout"}
 
 
 def required_for(user) -> bool:

@@ -39,7 +39,8 @@ def test_idea_submitted_in_french_answered_by_staff_then_read_by_the_public(site
     page.get_by_role("button", name="Envoyer ma contribution").click()
     expect(page.get_by_role("status")).to_contain_text("Merci")
     reference = Contribution.objects.get(text=IDEA).reference
-    expect(page.locator("h1")).to_contain_text(reference)
+    expect(page.locator("h1")).to_have_text("Votre contribution")  # no title was given
+    expect(page.locator("main")).to_contain_text(reference)  # kept, in small print
     axe("receipt (fr)")
 
     # 2. The moderator publishes it from the moderation desk.
@@ -72,7 +73,7 @@ def test_idea_submitted_in_french_answered_by_staff_then_read_by_the_public(site
     axe_on(staff, "groups")
     staff.locator(f"#group-{group.pk}").get_by_role("link", name="Answer this group").click()
     expect(staff.get_by_role("heading", level=1)).to_contain_text("Answer 3 contributions")
-    expect(staff.locator("details")).to_contain_text(IDEA[:60])
+    expect(staff.locator("main details")).to_contain_text(IDEA[:60])
     staff.locator("#id_decision").select_option("amended")
     answers = {
         "Comments received": ("Horaires réels des cars du Sud.",

@@ -24,8 +24,7 @@ def test_visitor_reads_the_plan_and_a_commitment_in_french_then_english(site, pa
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     axe("home (fr)")
 
-    page.get_by_label("Langue").select_option("en")
-    page.get_by_role("button", name="Changer").click()
+    page.get_by_role("navigation", name="Langue").get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile(r"/en/$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
 

@@ -81,6 +81,6 @@ def test_irm_findings_offer_the_minimum_requirements_in_ogp_s_order():
 
 def test_the_deadline_calendar_names_each_rule(client):
     page = client.get("/en/calendar/").content.decode()
-    assert f"{registry.get('C8').name} <span class=\"muted\">(C8)</span>" in page
+    assert f"{registry.get('C8').name} <span class=\"muted rule-code\">(C8)</span>" in page
     ics = client.get("/en/calendar.ics").content.decode().replace("\r\n ", "")
     assert registry.get("C2").name in ics

@@ -72,3 +72,19 @@ class TestSearch:
         assert page.status_code == 200 and "<mark>" in body
         assert client.get(f"/{lang}/search/").status_code == 200
         assert client.get(f"/{lang}/search/?since=not-a-date&q=x").status_code == 200
+
+
+@pytest.mark.django_db
+def test_counts_per_type_filter_the_results(client, demo):
+    rebuild()
+    _hits, total, counts = search("justice", lang="en")
+    assert len(counts) > 1
+    body = client.get("/en/search/?q=justice&plan=&page=2").content.decode()
+    facets = body[body.index('class="facets"'):body.index("</nav>", body.index('class="facets"'))]
+    assert f'href="?q=justice&amp;plan=&amp;kind=" aria-current="true">Everything ' \
+           f'<span class="count">{total}</span>' in facets
+    assert f'href="?q=justice&amp;plan=&amp;kind=commitment">Commitments ' \
+           f'<span class="count">{counts["commitment"]}</span>' in facets
+    only = client.get("/en/search/?q=justice&plan=&kind=commitment").content.decode()
+    assert 'kind=commitment" aria-current="true"' in only
+    assert f'{counts["commitment"]} result' in only

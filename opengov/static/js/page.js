@@ -5,7 +5,9 @@
       overflows it becomes a focusable region named after the table's caption.
    2. After a form is sent back, what the person must read next gets the focus, and with it
       the screen: the error summary, or else what the page marks with data-focus-on-load
-      (a preview). */
+      (a preview).
+   3. The site's menu is a <details> disclosure, folded on a phone. On a wide screen it is
+      opened and its button hidden, so the links show in the header as on any site. */
 (function () {
   "use strict";
   function update() {
@@ -34,9 +36,26 @@
       target.focus();
     }
   }
+  var wide = window.matchMedia("(min-width: 62rem)");
+  function layMenu() {
+    var menu = document.querySelector(".site-menu");
+    if (!menu) {
+      return;
+    }
+    document.documentElement.classList.toggle("menu-wide", wide.matches);
+    if (wide.matches) {
+      menu.setAttribute("open", "");
+    } else {
+      menu.removeAttribute("open");
+    }
+  }
   document.addEventListener("DOMContentLoaded", function () {
+    layMenu();
     update();
     focusWhatMatters();
   });
+  if (wide.addEventListener) {
+    wide.addEventListener("change", layMenu);
+  }
   window.addEventListener("resize", update);
 })();
