@@ -104,6 +104,8 @@ MIDDLEWARE = [
     # Innermost: answers 304 to a matching ETag, and serves anonymous readers from the cache.
     "django.middleware.http.ConditionalGetMiddleware",
     "opengov.core.public_cache.PublicCacheMiddleware",
+    # Inside the cache, so that a cached page has its acronyms spelled out already.
+    "opengov.core.middleware.AcronymMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -159,10 +159,15 @@ def next_online_mechanism(plan, on=None):
 
 def feedback_rows(plan, processes):
     """Published contributions of a plan, each with its published responses (CC9), the
-    current process first (``processes`` in their order), then the newest."""
+    current process first (``processes`` in their order); within a process, those answered
+    together one after the other (the latest answer first), then those not answered yet,
+    newest first."""
     from opengov.plans.models import Commitment
 
+    first_answer = (ReasonedResponse.objects.public().filter(contributions=OuterRef("pk"))
+                    .order_by("pk").values("pk")[:1])
     return (in_process_order(public_contributions().filter(process__plan=plan), processes)
+            .annotate(first_answer=Subquery(first_answer))
             .select_related("process")
             .prefetch_related(
                 "themes",
@@ -170,7 +175,8 @@ def feedback_rows(plan, processes):
                          queryset=ReasonedResponse.objects.public().prefetch_related(
                              Prefetch("commitments",
                                       queryset=Commitment.objects.select_related("plan")))),
-            ).order_by("process_rank", "-submitted_at", "-pk"))
+            ).order_by("process_rank", F("first_answer").desc(nulls_last=True),
+                       "-submitted_at", "-pk"))
 
 
 def mark_shared_responses(contributions):

@@ -77,7 +77,7 @@ def self_assessment_draft(plan, *, today=None, absolute=lambda path: path) -> Se
                 "This report assesses the implementation of %(plan)s (%(period)s), prepared "
                 "on %(date)s from the published progress updates.") % {
                 "plan": plan.title, "period": plan.period_label,
-                "date": today.isoformat()})
+                "date": date_format(today, "DATE_FORMAT")})
             if irm is not None:
                 lines = [line.strip() for line in irm.key_recommendations.splitlines()
                          if line.strip()]
@@ -269,7 +269,8 @@ def self_assessment_publish(*, actor, assessment, published_on=None) -> SelfAsse
                               % {"date": assessment.published_on.isoformat()})
     if published_on < assessment.prepared_on:
         raise ValidationError(_("A report cannot be published before the day it was prepared "
-                                "(%(date)s).") % {"date": assessment.prepared_on.isoformat()})
+                                "(%(date)s).") % {
+            "date": date_format(assessment.prepared_on, "DATE_FORMAT")})
     assessment.published_on = published_on
     assessment.save(update_fields=["published_on", "updated_at"])
     record(actor=actor, kind=Activity.Kind.REPORT_SAVED, target=assessment,

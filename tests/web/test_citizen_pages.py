@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from opengov.cocreation.models import CoCreationProcess, Contribution, Stage
-from opengov.cocreation.selectors import feedback_stats
+from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse, Stage
+from opengov.cocreation.selectors import feedback_rows, feedback_stats, processes_current_first
 from opengov.plans.models import ActionPlan
 from opengov.plans.selectors import plan_phases
 from opengov.tracking.selectors import Share, plan_share, progress
@@ -146,3 +146,18 @@ def test_a_contribution_is_called_by_its_title_or_first_words():
     words = "Publier les contrats de la commune chaque mois avec leurs avenants et leurs montants"
     assert Contribution(title="", text=words).heading == (
         "Publier les contrats de la commune chaque mois avec leurs…")
+
+
+def test_contributions_answered_together_follow_each_other(current_plan):
+    processes = list(processes_current_first(current_plan))
+    rows = list(feedback_rows(current_plan, processes))
+    position = {row.pk: index for index, row in enumerate(rows)}
+    shared = 0
+    for response in ReasonedResponse.objects.public().filter(process__plan=current_plan):
+        places = sorted(position[c.pk] for c in response.contributions.all() if c.pk in position)
+        if len(places) > 1 and all(response in rows[p].public_responses[:1] for p in places):
+            shared += 1
+            assert places == list(range(places[0], places[0] + len(places))), response
+    assert shared
+    answered = [bool(row.public_responses) for row in rows if row.process == processes[0]]
+    assert answered == sorted(answered, reverse=True)  # the answered ones first
