@@ -316,3 +316,31 @@ def expected_answer(contribution, on=None) -> ExpectedAnswer:
 def process_is_public(process_id) -> bool:
     """The process (and so its plan) is on the public site: its pages and feeds open."""
     return CoCreationProcess.objects.public().filter(pk=process_id).exists()
+
+
+# -- the journey of an idea ------------------------------------------------------------------
+
+def idea_journey(responses, *, today=None):
+    """Where the ideas answered by ``responses`` went: each public commitment those responses
+    led to, with its milestones complete, its latest published update and the IRM's latest
+    published finding on it. A fixed number of queries, whatever the number of commitments."""
+    from opengov.plans.models import Commitment
+    from opengov.reports.selectors import latest_findings
+    from opengov.tracking.selectors import progress
+
+    today = today or timezone.localdate()
+    commitments = Commitment.objects.public().filter(
+        responses__in=[r.pk for r in responses]).distinct()
+    findings = latest_findings(commitments, today)
+    return [{"commitment": row.commitment, "share": row.share, "latest": row.latest,
+             "finding": findings.get(row.commitment.pk)}
+            for row in progress(commitments, today=today)]
+
+
+def shaping_contributions(commitment, limit=10):
+    """The public contributions whose reasoned responses led to ``commitment``: how many, and
+    the first ``limit`` of them, oldest first."""
+    contributions = (public_contributions()
+                     .filter(responses__in=ReasonedResponse.objects.public()
+                             .filter(commitments=commitment)).distinct())
+    return contributions.count(), list(contributions.order_by("submitted_at", "pk")[:limit])

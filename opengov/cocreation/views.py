@@ -78,7 +78,8 @@ def receipt(request, reference):
         # What happens next: when the answer is expected, and the public pages to follow
         # (only those of a public process: its feedback page and feeds would not open).
         context.update(expected=selectors.expected_answer(contribution),
-                       process_is_public=selectors.process_is_public(contribution.process_id))
+                       process_is_public=selectors.process_is_public(contribution.process_id),
+                       journey=selectors.idea_journey(contribution.responses.all()))
     return render(request, "cocreation/receipt.html", context)
 
 

@@ -22,6 +22,7 @@ from opengov.forum import selectors as forum_selectors
 from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
 from opengov.plans.models import Commitment
+from opengov.reports import selectors as reports_selectors
 from opengov.repository import downloads
 from opengov.repository.models import Document, DocumentVersion
 from opengov.tracking import charts
@@ -123,6 +124,8 @@ def commitment_detail(request, plan_slug, slug):
             "share": row.share,
             "documents": Document.objects.public().filter(commitment=commitment),
             "responses": ReasonedResponse.objects.public().filter(commitments=commitment),
+            "shaping": cocreation_selectors.shaping_contributions(commitment),
+            "finding": reports_selectors.latest_finding(commitment),
             "doc_langs": member.document_languages,
         },
     )

@@ -2,6 +2,7 @@
 required fields, where a confirmation lands, where a plan stands, milestones complete, the
 glossary and the feedback summary."""
 
+import re
 from copy import copy
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedR
 from opengov.cocreation.selectors import feedback_rows, feedback_stats, processes_current_first
 from opengov.plans.models import ActionPlan
 from opengov.plans.selectors import plan_phases
+from opengov.reports.models import CommitmentFinding, IRMProduct
 from opengov.tracking.selectors import Share, plan_share, progress
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +163,44 @@ def test_contributions_answered_together_follow_each_other(current_plan):
     assert shared
     answered = [bool(row.public_responses) for row in rows if row.process == processes[0]]
     assert answered == sorted(answered, reverse=True)  # the answered ones first
+
+
+def test_the_journey_of_an_idea_and_what_shaped_a_commitment(client, current_plan):
+    commitment = current_plan.commitments.get(slug="open-contracting")
+    idea = Contribution.objects.filter(
+        process__plan=current_plan, moderation_state="published", consent_to_publish=True,
+        responses__isnull=True).first()
+    hidden = Contribution.objects.create(
+        process=idea.process, text="Une idée gardée privée par son auteur.", language="fr",
+        stakeholder_type="citizen", consent_to_publish=False)
+    response = ReasonedResponse.objects.create(
+        process=idea.process, decision="included", summary="s", consideration="c",
+        influence="i", reasons="r", published_on=timezone.localdate())
+    response.contributions.set([idea, hidden])
+    response.commitments.set([commitment])
+    product = IRMProduct.objects.create(plan=current_plan, kind="results_report",
+                                        published_on=timezone.localdate())
+    CommitmentFinding.objects.create(product=product, commitment=commitment,
+                                     completion="substantial", did_it_open_government="major")
+    receipt = html(client, f"/en/contributions/{idea.reference}/")
+    journey = receipt[receipt.index('id="journey"'):receipt.index('id="next-steps"')]
+    (row,) = progress(current_plan.commitments.filter(pk=commitment.pk))
+    assert commitment.get_absolute_url().replace("/fr/", "/en/") in journey
+    assert f"{row.share.done} of {row.share.total} milestone" in journey
+    assert reverse("tracking:update_detail", args=[row.latest.pk]) in journey
+    assert "Did it open government?" in journey and "Major" in journey
+    # Not yet published, the IRM's finding is nobody's business.
+    product.published_on = timezone.localdate() + timedelta(days=1)
+    product.save()
+    assert "Did it open government?" not in html(client, f"/en/contributions/{idea.reference}/")
+
+    page = html(client, commitment.get_absolute_url().replace("/fr/", "/en/"))
+    origin = page[page.index('id="origin"'):page.index('id="evidence"')]
+    public = Contribution.objects.public().filter(
+        responses__in=ReasonedResponse.objects.public().filter(commitments=commitment)
+    ).distinct()
+    assert f"Shaped by {public.count()} public contribution" in origin
+    listed = re.findall(r'href="/en/contributions/([^/]+)/"', origin)
+    assert listed == [c.reference for c in public.order_by("submitted_at", "pk")[:10]]
+    assert public.count() > 10 and f"… {public.count()} in all" in origin
+    assert hidden.reference not in origin and "gardée privée" not in origin

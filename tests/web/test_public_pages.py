@@ -135,7 +135,7 @@ def test_page_queries_do_not_grow_with_its_data(client, demo, small, large):
 @pytest.mark.parametrize(
     ("url", "limit"),
     [("/en/", 10), ("/en/plans/", 6), ("/en/forum/", 8), ("/en/plans/valmerre-plan-3/", 17),
-     ("/en/plans/valmerre-plan-3/commitments/open-contracting/", 18),
+     ("/en/plans/valmerre-plan-3/commitments/open-contracting/", 21),
      ("/en/plans/valmerre-plan-3/co-creation/", 16)],
 )
 def test_page_query_budget(client, demo, url, limit):
