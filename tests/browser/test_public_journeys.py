@@ -71,7 +71,7 @@ def test_visitor_reads_how_the_plan_meets_the_standards_and_the_calendar(site, p
     page.goto(f"{site}/fr/plans/valmerre-plan-3/")
     page.get_by_role("link", name="Comment nous respectons les normes du PGO").click()
     expect(page.get_by_role("table")).to_contain_text("Règle F1")
-    expect(page.get_by_role("table")).to_contain_text("Menacée")
+    expect(page.get_by_role("table")).to_contain_text("À risque")
     axe("standards (fr)")
     page.get_by_role("navigation", name="Principale").get_by_role("link",
                                                                   name="Calendrier").click()

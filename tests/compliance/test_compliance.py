@@ -135,7 +135,7 @@ class TestReminders:
         users["poc"].save()
         first = send_reminders(today=DEMO_TODAY)
         assert first and len(mail.outbox) == len(first)
-        assert any("Menacée" in m.subject and "(F1)" in m.subject for m in mail.outbox)
+        assert any("À risque" in m.subject and "(F1)" in m.subject for m in mail.outbox)
         assert "poc-team@valmerre.example" in mail.outbox[0].to
         assert send_reminders(today=DEMO_TODAY) == []
         assert len(mail.outbox) == len(first)

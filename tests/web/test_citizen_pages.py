@@ -12,9 +12,11 @@ from django.utils import timezone, translation
 
 from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse, Stage
 from opengov.cocreation.selectors import feedback_rows, feedback_stats, processes_current_first
+from opengov.core.templatetags.content_language import language_label
 from opengov.plans.models import ActionPlan
 from opengov.plans.selectors import plan_phases
 from opengov.reports.models import CommitmentFinding, IRMProduct
+from opengov.repository.models import Document
 from opengov.tracking.selectors import Share, plan_share, progress
 
 pytestmark = pytest.mark.django_db
@@ -204,3 +206,12 @@ def test_the_journey_of_an_idea_and_what_shaped_a_commitment(client, current_pla
     assert listed == [c.reference for c in public.order_by("submitted_at", "pk")[:10]]
     assert public.count() > 10 and f"… {public.count()} in all" in origin
     assert hidden.reference not in origin and "gardée privée" not in origin
+
+
+def test_languages_and_licences_are_named_in_words(client, current_plan):
+    document = Document.objects.public().filter(language="fr").first()
+    with translation.override("es"):
+        page = html(client, document.get_absolute_url())
+        assert "<dt>Idioma</dt><dd>Francés</dd>" in page
+        assert f"<dd>{document.get_licence_display()}</dd>" in page
+    assert language_label("xx-unknown") == "xx-unknown"

@@ -38,3 +38,13 @@ def fallback_notice(obj, *fields):
     others = sorted({shown_in(obj, field) for field in fields if getattr(obj, field, "")} - {lang})
     return {"languages": [(code, get_language_info(code)["name_local"].capitalize())
                           for code in others]}
+
+
+@register.filter
+def language_label(code):
+    """A language code as the reader says it ("fr" is "French" in English, "francés" in
+    Spanish); a code Django does not know stays as it is."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
