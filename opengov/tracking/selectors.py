@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -63,10 +63,24 @@ class CommitmentProgress:
         return Share(sum(_completed(m.latest) for m in self.milestones), len(self.milestones))
 
 
-def plan_share(rows: list[CommitmentProgress]) -> Share:
-    """The milestones of a whole plan: complete out of all."""
-    shares = [row.share for row in rows]
+def plan_share(rows) -> Share:
+    """The milestones of a whole plan, complete out of all, from its rows of ``progress`` or
+    the shares of ``milestone_shares``."""
+    shares = [getattr(row, "share", row) for row in rows]
     return Share(sum(s.done for s in shares), sum(s.total for s in shares))
+
+
+def milestone_shares(commitments) -> dict[int, Share]:
+    """Milestones complete out of all, by commitment id, as ``CommitmentProgress.share``
+    counts them (complete when the latest published update says so), in one query that
+    reads no update: for pages that show the bar and nothing else of the progress."""
+    latest = (published_updates().filter(milestone=OuterRef("pk"))
+              .order_by("-reported_on", "-pk").values("completion")[:1])
+    rows = (Milestone.objects.filter(commitment__in=commitments)
+            .annotate(latest=Subquery(latest)).values("commitment_id")
+            .annotate(total=Count("pk"), done=Count("pk", filter=Q(latest=Completion.COMPLETE)))
+            .order_by())
+    return {row["commitment_id"]: Share(row["done"], row["total"]) for row in rows}
 
 
 def editable_commitments(user, member):

@@ -21,7 +21,6 @@ from opengov.cocreation.models import ReasonedResponse
 from opengov.forum import selectors as forum_selectors
 from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
-from opengov.plans.models import Commitment
 from opengov.reports import selectors as reports_selectors
 from opengov.repository import downloads
 from opengov.repository.models import Document, DocumentVersion
@@ -75,12 +74,12 @@ def plan_detail(request, slug):
     plan = plan_selectors.public_plan(member, slug)
     today = timezone.localdate()
     langs = member.document_languages
-    rows = tracking_selectors.progress(plan.commitments.all(), today=today)
-    shares = {row.commitment.pk: row.share for row in rows}
+    shares = tracking_selectors.milestone_shares(plan.commitments.all())
     for commitment in plan.commitments.all():
         commitment.share = shares.get(commitment.pk)
     return render(request, "web/plan_detail.html", {
-        "member": member, "plan": plan, "share": tracking_selectors.plan_share(rows),
+        "member": member, "plan": plan,
+        "share": tracking_selectors.plan_share(shares.values()),
         "phases": plan_selectors.plan_phases(plan, today),
         "content_language": get_language() if get_language() in langs else langs[0],
         "self_assessments": plan.self_assessments.public(),
@@ -114,14 +113,13 @@ def cocreation(request, slug):
 def commitment_detail(request, plan_slug, slug):
     member = member_or_404(request)
     commitment = plan_selectors.public_commitment(member, plan_slug, slug)
-    (row,) = tracking_selectors.progress(Commitment.objects.filter(pk=commitment.pk))
     return render(
         request, "web/commitment_detail.html",
         {
             "member": member,
             "plan": commitment.plan,
             "commitment": commitment,
-            "share": row.share,
+            "share": tracking_selectors.milestone_shares([commitment]).get(commitment.pk),
             "documents": Document.objects.public().filter(commitment=commitment),
             "responses": ReasonedResponse.objects.public().filter(commitments=commitment),
             "shaping": cocreation_selectors.shaping_contributions(commitment),
