@@ -63,10 +63,9 @@ class CommitmentProgress:
         return Share(sum(_completed(m.latest) for m in self.milestones), len(self.milestones))
 
 
-def plan_share(rows) -> Share:
-    """The milestones of a whole plan, complete out of all, from its rows of ``progress`` or
-    the shares of ``milestone_shares``."""
-    shares = [getattr(row, "share", row) for row in rows]
+def plan_share(shares) -> Share:
+    """The milestones of a whole plan, complete out of all, from its commitments' shares."""
+    shares = list(shares)
     return Share(sum(s.done for s in shares), sum(s.total for s in shares))
 
 

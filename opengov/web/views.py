@@ -251,7 +251,7 @@ def implementation(request):
                                               today=today),
         "monthly": charts.monthly_bars(months),
         "overdue": [(row.commitment, m) for row in rows for m in row.overdue_milestones],
-        "share": tracking_selectors.plan_share(rows),
+        "share": tracking_selectors.plan_share(row.share for row in rows),
         "stale_count": sum(row.stale for row in rows)})
 
 

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 
+from opengov.core.forms import language_name
+
 register = template.Library()
 
 
@@ -36,8 +38,7 @@ def fallback_notice(obj, *fields):
     some of ``fields`` are shown in because they are not written in the reader's yet."""
     lang = get_language()
     others = sorted({shown_in(obj, field) for field in fields if getattr(obj, field, "")} - {lang})
-    return {"languages": [(code, get_language_info(code)["name_local"].capitalize())
-                          for code in others]}
+    return {"languages": [(code, language_name(code).capitalize()) for code in others]}
 
 
 @register.filter
