@@ -236,6 +236,9 @@ RATELIMIT_IP_META_KEY = "opengov.core.client_ip.client_ip"
 # cache included; both caches above are shared and count atomically, and the platform's own
 # check (opengov.E001) refuses a per-process cache instead.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# Reports from this many different visitors hide a published contribution or comment until a
+# moderator decides (opengov.cocreation.services.problem_report).
+REPORTS_TO_HIDE = max(1, int(os.environ.get("REPORTS_TO_HIDE", "3")))
 PUBLIC_CACHE = env_bool("PUBLIC_CACHE", True)
 
 # Background work on Django's Tasks API (docs/architecture.md, "Background tasks").

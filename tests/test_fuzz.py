@@ -175,6 +175,9 @@ FORMS = {
     "tracking:update_detail": Form("anonymous", lambda w: {"pk": w.published_update.pk}),
     "reports:self_assessment": Form("anonymous", lambda w: {"slug": w.plan.slug,
                                                             "pk": w.self_assessment.pk}),
+    "cocreation:report_contribution": Form(
+        "anonymous", lambda w: {"reference": w.public_contribution.reference}),
+    "cocreation:report_comment": Form("anonymous", lambda w: {"pk": w.comment.pk}),
     "workspace:login": Form("anonymous"),
     "workspace:logout": Form("poc", page=lambda w: ("workspace:plans", {})),
     "workspace:two_step_verify": Form("code_owed"),
@@ -297,6 +300,7 @@ def world(demo, current_plan, users, make_user):
         self_assessment=SelfAssessment.objects.filter(plan=current_plan).first(),
         contribution=Contribution.objects.filter(
             process=process, moderation_state=ModerationState.PUBLISHED).first(),
+        public_contribution=Contribution.objects.public().filter(process=process).first(),
         pending=Contribution.objects.create(
             process=process, text="Waiting for moderation.", language="en",
             stakeholder_type="citizen", consent_to_publish=True),

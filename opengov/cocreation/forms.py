@@ -12,7 +12,7 @@ from opengov.core.forms import (
     inline_formset,
 )
 
-from .models import Contribution, ReasonedResponse, Theme
+from .models import Contribution, ProblemReport, ReasonedResponse, Theme
 
 
 class ContributionForm(HoneypotMixin, ModelForm):
@@ -193,6 +193,17 @@ class ResponseForm(ModelForm):
         return {name: next((texts.get(f"{name}_{code}", "") for code in order
                             if texts.get(f"{name}_{code}", "").strip()), "")
                 for name in self.ELEMENTS}
+
+
+class ProblemReportForm(HoneypotMixin, forms.Form):
+    """A visitor reports a published contribution or comment: a reason, an optional note."""
+
+    reason = forms.ChoiceField(label=_("What is the problem?"),
+                               choices=ProblemReport.Reason.choices, widget=forms.RadioSelect)
+    note = forms.CharField(
+        label=_("Anything the moderators should know (optional)"), required=False,
+        max_length=1000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Read only by the moderators. Do not write personal information here."))
 
 
 class ModerationForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from opengov.core.models import MeetingFormat, ModerationState, OpenGovModel
+from opengov.core.models import MeetingFormat, ModerationState, OpenGovModel, exactly_one_of
 from opengov.core.public import PublicQuerySet, PublishedQuerySet, public_manager, public_via
 
 
@@ -353,13 +353,61 @@ class ModerationDecision(models.Model):
         verbose_name = _("moderation decision")
         verbose_name_plural = _("moderation decisions")
         ordering = ["-decided_at", "-pk"]
-        constraints = [models.CheckConstraint(
-            condition=models.Q(contribution__isnull=False, comment__isnull=True)
-            | models.Q(contribution__isnull=True, comment__isnull=False),
-            name="decision_on_one_thing")]
+        constraints = [exactly_one_of("contribution", "comment", name="decision_on_one_thing")]
 
     def __str__(self):
         return f"{self.contribution or self.comment}: {self.previous_state} → {self.state}"
+
+
+class ProblemReport(models.Model):
+    """A visitor's report that a published contribution or comment should not be public.
+
+    No account is needed. Who reported is kept only as a keyed hash of their connection:
+    enough to count different visitors, never enough to find them. A report stays open
+    until a moderator decides on the item; the decision closes every open report on it.
+    """
+
+    class Reason(models.TextChoices):
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abusive, hateful or threatening")
+        PERSONAL = "personal", _("It gives someone's personal information")
+        OFF_TOPIC = "off_topic", _("Off topic or misleading")
+        OTHER = "other", _("Something else")
+
+    contribution = models.ForeignKey(
+        Contribution, verbose_name=_("contribution"), on_delete=models.CASCADE,
+        related_name="problem_reports", null=True, blank=True,
+    )
+    comment = models.ForeignKey(
+        "tracking.Comment", verbose_name=_("comment"), on_delete=models.CASCADE,
+        related_name="problem_reports", null=True, blank=True,
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    note = models.TextField(_("note"), blank=True, max_length=1000)
+    reporter = models.CharField(_("visitor (keyed hash)"), max_length=64, editable=False)
+    reported_at = models.DateTimeField(_("reported at"), default=timezone.now)
+    decision = models.ForeignKey(
+        ModerationDecision, verbose_name=_("closed by"), on_delete=models.PROTECT,
+        related_name="closed_reports", null=True, blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("problem report")
+        verbose_name_plural = _("problem reports")
+        ordering = ["reported_at", "pk"]
+        constraints = [
+            exactly_one_of("contribution", "comment", name="report_on_one_thing"),
+            # One open report per visitor and item: the count is of different visitors.
+            models.UniqueConstraint(fields=["contribution", "reporter"],
+                                    condition=models.Q(decision__isnull=True),
+                                    name="one_open_report_per_visitor_contribution"),
+            models.UniqueConstraint(fields=["comment", "reporter"],
+                                    condition=models.Q(decision__isnull=True),
+                                    name="one_open_report_per_visitor_comment"),
+        ]
+
+    def __str__(self):
+        return f"{self.contribution or self.comment}: {self.get_reason_display()}"
 
 
 class ReasonedResponseQuerySet(PublishedQuerySet):

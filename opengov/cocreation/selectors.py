@@ -344,3 +344,17 @@ def shaping_contributions(commitment, limit=10):
                      .filter(responses__in=ReasonedResponse.objects.public()
                              .filter(commitments=commitment)).distinct())
     return contributions.count(), list(contributions.order_by("submitted_at", "pk")[:limit])
+
+
+def similar_ideas(plan, text, lang, limit=5):
+    """Published contributions of ``plan`` on the subject of ``text``, with their published
+    answers: ``[(contribution, excerpt)]``, closest first (the search index ranks them)."""
+    from opengov.search.query import similar
+
+    hits = similar(text, lang=lang, plan=plan, limit=limit)
+    found = {c.pk: c for c in public_contributions().filter(
+        pk__in=[hit.entry.object_id for hit in hits]).prefetch_related(
+        Prefetch("responses", queryset=ReasonedResponse.objects.public(),
+                 to_attr="public_responses"))}
+    return [(found[hit.entry.object_id], hit.excerpt) for hit in hits
+            if hit.entry.object_id in found]

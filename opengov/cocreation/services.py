@@ -6,6 +6,7 @@ and why (ModerationDecision).
 
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,7 +15,9 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from opengov.core import content
 from opengov.core.activity import authorise, record
+from opengov.core.forms import AutomaticFlag
 from opengov.core.models import Activity, ModerationState
 from opengov.core.tasks import after_commit, email_after_commit
 
@@ -23,6 +26,7 @@ from .models import (
     Contribution,
     ContributionGroup,
     ModerationDecision,
+    ProblemReport,
     ReasonedResponse,
 )
 
@@ -102,19 +106,55 @@ def moderate(*, actor, item, state, reason, kind) -> ModerationDecision | None:
     state = ModerationState(state)
     if state in REASON_REQUIRED and not reason.strip():
         raise ValidationError(_("Say why this is kept out of public view."))
-    if state == item.moderation_state:
-        return None
     target = {item._meta.model_name: item}
+    open_reports = ProblemReport.objects.filter(decision__isnull=True, **target)
+    # Confirming the state of a reported item is a decision too: it closes the reports.
+    if state == item.moderation_state and not open_reports.exists():
+        return None
     decision = ModerationDecision.objects.create(
         previous_state=item.moderation_state, state=state,
         reason=reason.strip() or _("Published after review."), decided_by=actor, **target,
     )
+    open_reports.update(decision=decision)
     item.moderation_state = state
     item.moderation_reason = decision.reason
     item.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
     record(actor=actor, kind=kind, target=item,
            summary=f"{decision.previous_state} → {decision.state}: {decision.reason}")
     return decision
+
+
+@transaction.atomic
+def problem_report(*, item, reason, note="", reporter) -> ProblemReport | None:
+    """Record a visitor's report on a published contribution or comment (no account).
+
+    Reports from ``settings.REPORTS_TO_HIDE`` different visitors hide the item until a
+    moderator decides: it goes back to "awaiting moderation", by a decision that names no
+    person. Nothing is deleted. A visitor who already has an open report on the item adds
+    nothing (None).
+    """
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    if item.moderation_state != ModerationState.PUBLISHED:
+        raise ValidationError(_("This is not published: there is nothing to report."))
+    target = {item._meta.model_name: item}
+    open_reports = ProblemReport.objects.filter(decision__isnull=True, **target)
+    if open_reports.filter(reporter=reporter).exists():
+        return None
+    report = ProblemReport.objects.create(reason=ProblemReport.Reason(reason),
+                                          note=note.strip()[:1000], reporter=reporter,
+                                          **target)
+    visitors = open_reports.count()
+    if visitors >= settings.REPORTS_TO_HIDE:
+        decision = ModerationDecision.objects.create(
+            previous_state=item.moderation_state, state=ModerationState.PENDING,
+            reason=AutomaticFlag.REPORTED, decided_by=None, **target)
+        item.moderation_state = ModerationState.PENDING
+        item.moderation_reason = decision.reason
+        item.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
+        content.bump()  # saves of pending input do not count as public changes by themselves
+        record(actor=None, kind=Activity.Kind.HIDDEN_AFTER_REPORTS, target=item,
+               summary=f"{decision.previous_state} → {decision.state}: {visitors}")
+    return report
 
 
 RESPONSE_FIELDS = ("summary", "consideration", "influence", "reasons", "beyond_plan")

@@ -1,5 +1,6 @@
 """Public co-creation pages: send a contribution, follow it, read the forum's feedback."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -7,20 +8,23 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from opengov.core import spreadsheets
+from opengov.core.client_ip import visitor_key
 from opengov.core.documents import as_file
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking import charts
 from opengov.web.views import member_or_404
 
-from . import selectors, services
-from .forms import ContributionForm, FeedbackFilterForm
+from . import moderation, selectors, services
+from .forms import ContributionForm, FeedbackFilterForm, ProblemReportForm
 from .models import Contribution, ReasonedResponse
 
 SUBMISSIONS_PER_HOUR = "6/h"
@@ -162,7 +166,6 @@ def feedback_report_html(request, plan):
 
 def make_feedback_report(plan_id, lang):
     """The feedback report's PDF (opengov.core.generated.MAKERS), made by a task."""
-    from django.conf import settings
     from weasyprint import HTML
 
     from opengov.plans.models import ActionPlan
@@ -184,3 +187,74 @@ def feedback_pdf(request, slug):
         filename=f"feedback-{plan.slug}.pdf", label=f"{plan} — feedback ({lang}, PDF)",
         arguments={"plan_id": plan.pk, "lang": lang},
         fingerprint=str(content.current().number)))
+
+
+# -- report a problem; moderation in public ----------------------------------------------------
+
+REPORTS_PER_HOUR = "20/h"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_contribution(request, reference):
+    member = member_or_404(request)
+    item, back = moderation.reportable_contribution(member, reference)
+    return _report(request, member, item, back, heading=item.heading)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_comment(request, pk):
+    member = member_or_404(request)
+    item, back = moderation.reportable_comment(member, pk)
+    return _report(request, member, item, back,
+                   heading=Truncator(" ".join(item.text.split())).words(10))
+
+
+def _report(request, member, item, back, heading):
+    """A visitor reports a published item: the reason and a note, no account. Whether the
+    report counted (first from this visitor) or not, the answer is the same."""
+    form = ProblemReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if is_ratelimited(request, group="report", key="ip", rate=REPORTS_PER_HOUR,
+                          method="POST", increment=True):
+            form.add_error(None, _("Many reports were sent from your connection in the last "
+                                   "hour. Please try again later."))
+        else:
+            if not form.is_robot:
+                services.problem_report(item=item, reason=form.cleaned_data["reason"],
+                                        note=form.cleaned_data["note"],
+                                        reporter=visitor_key(request))
+            messages.success(request, _("Thank you for your report. A moderator will read it; "
+                                        "nothing is deleted, and every decision is counted in "
+                                        "the moderation statistics."))
+            return redirect(back + "#messages")
+    return render(request, "cocreation/report_problem.html", {
+        "member": member, "item": item, "heading": heading, "back": back, "form": form,
+        "threshold": settings.REPORTS_TO_HIDE})
+
+
+@require_safe
+def moderation_statistics(request):
+    member = member_or_404(request)
+    return render(request, "cocreation/moderation_statistics.html", {
+        "member": member, "months": moderation.monthly_statistics(member),
+        "threshold": settings.REPORTS_TO_HIDE})
+
+
+# -- similar ideas while a contribution is written ---------------------------------------------
+
+SIMILAR_PER_MINUTE = "60/m"
+
+
+@never_cache  # one answer per text typed: never worth keeping in the page cache
+@require_safe
+def similar_ideas(request, slug):
+    """Up to five published contributions on the subject of the text being written, as an
+    HTML fragment in the reader's language (static/js/similar-ideas.js puts it under the
+    form). Without JavaScript nothing asks for it and the form is unchanged."""
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan(member, slug)
+    if is_ratelimited(request, group="similar", key="ip", rate=SIMILAR_PER_MINUTE,
+                      method=["GET", "HEAD"], increment=True):
+        return HttpResponse(status=429)
+    ideas = selectors.similar_ideas(plan, request.GET.get("text", "")[:4000], get_language())
+    return render(request, "cocreation/includes/similar_ideas.html", {"ideas": ideas})

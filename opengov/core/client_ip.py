@@ -10,6 +10,7 @@ recommends) takes the last entry, the one the proxy wrote; and so on.
 import ipaddress
 
 from django.conf import settings
+from django.utils.crypto import salted_hmac
 
 
 def client_ip(request) -> str:
@@ -29,3 +30,9 @@ def client_ip(request) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return remote
+
+
+def visitor_key(request) -> str:
+    """A keyed hash of the client's address: tells two visitors apart (problem reports count
+    different visitors) without storing an address anyone could read back."""
+    return salted_hmac("opengov.visitor", client_ip(request), algorithm="sha256").hexdigest()

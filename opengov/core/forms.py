@@ -42,6 +42,7 @@ class AutomaticFlag:
     TOO_FAST = "Sent within 2 seconds of the form being shown"
     STALE = "Sent more than a day after the form was shown"
     UNSIGNED = "Sent without the form's signed start time"
+    REPORTED = "Hidden after reports from visitors"
     TEXTS = {
         HONEYPOT: _("A field hidden from people was filled in: probably a robot."),
         TOO_FAST: _("Sent within 2 seconds of the form being shown: faster than a person "
@@ -49,6 +50,8 @@ class AutomaticFlag:
         STALE: _("Sent more than a day after the form was shown."),
         UNSIGNED: _("Sent without the form's start time, or with one that was tampered "
                     "with: probably a script."),
+        REPORTED: _("Reported by several visitors: hidden from the public until a moderator "
+                    "decides."),
     }
 
     @classmethod

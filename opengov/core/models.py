@@ -14,6 +14,13 @@ from safedelete.config import SOFT_DELETE_CASCADE
 from safedelete.models import SafeDeleteModel
 
 
+def exactly_one_of(first, second, *, name):
+    """A check that a record hangs under exactly one of two optional links."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{first}__isnull": False, f"{second}__isnull": True})
+        | models.Q(**{f"{first}__isnull": True, f"{second}__isnull": False}), name=name)
+
+
 class OpenGovModel(SafeDeleteModel):
     _safedelete_policy = SOFT_DELETE_CASCADE
 
@@ -59,6 +66,7 @@ class Activity(models.Model):
     class Kind(models.TextChoices):
         CONTRIBUTION_MODERATED = "contribution_moderated", _("Contribution moderated")
         COMMENT_MODERATED = "comment_moderated", _("Comment moderated")
+        HIDDEN_AFTER_REPORTS = "hidden_after_reports", _("Hidden after visitors' reports")
         COMMENT_ANSWERED = "comment_answered", _("Comment answered")
         RESPONSE_WRITTEN = "response_written", _("Reasoned response written")
         RESPONSE_PUBLISHED = "response_published", _("Reasoned response published")

@@ -688,6 +688,31 @@ class DemoBuilder:
             progress_update=update, author_name="promo", moderation_state=ModerationState.SPAM,
             text="Meilleurs prix sur les montres, cliquez ici", moderation_reason="Spam",
         )
+        self.build_problem_reports(update)
+
+    def build_problem_reports(self, update):
+        """Visitors' reports: a comment that three visitors reported (hidden until the
+        moderator decides) and a contribution reported once (still published)."""
+        from opengov.cocreation.services import problem_report
+
+        outburst = Comment.objects.create(
+            progress_update=update, author_name="Riverain en colère",
+            moderation_state=ModerationState.PUBLISHED,
+            text="Le chef de projet, M. Albert Durand (06 12 34 56 78), ne répond jamais. "
+                 "Appelez-le chez lui pour lui dire ce que vous en pensez.",
+            submitted_at=timezone.now() - timedelta(days=3),
+        )
+        for n, (reason, note) in enumerate((
+                ("personal", "Un numéro de téléphone personnel est publié."),
+                ("abuse", ""),
+                ("personal", "Please remove the phone number."))):
+            problem_report(item=outburst, reason=reason, note=note, reporter=f"demo-{n}")
+        contribution = (Contribution.objects.public().filter(process__plan=self.current)
+                        .order_by("pk").first())
+        if contribution is not None:
+            problem_report(item=contribution, reason="off_topic",
+                           note="Cette idée concerne la mairie, pas le plan national.",
+                           reporter="demo-3")
 
     # -- documents, reports, IRM ------------------------------------------------------
     def add_document(self, *, kind, title, body, filename, date, language="fr", **links):

@@ -56,8 +56,9 @@ def excerpt(text: str, query_words: list[str], width=220) -> str:
     return mark_safe(prefix + "".join(marked) + suffix)  # noqa: S308 - escaped above
 
 
-def _matching(query_words):
-    """Entries that have, for every word, one of its forms among their terms.
+def _matching(query_words, *, every=True):
+    """Entries that have, for every word (or, with ``every=False``, for any word), one of its
+    forms among their terms.
 
     The same test three ways: an FTS5 match on SQLite and a tsvector match on PostgreSQL,
     each read from the word index of migration 0003, and a substring scan elsewhere. Terms
@@ -65,24 +66,34 @@ def _matching(query_words):
     """
     vendor = connection.vendor
     if vendor == "sqlite":
-        match = " AND ".join("(" + " OR ".join(f'"{form}"' for form in sorted(stems(word)))
-                             + ")" for word in query_words)
+        match = (" AND " if every else " OR ").join(
+            "(" + " OR ".join(f'"{form}"' for form in sorted(stems(word))) + ")"
+            for word in query_words)
         return SearchEntry.objects.filter(pk__in=RawSQL(
             "SELECT rowid FROM search_entry_terms WHERE search_entry_terms MATCH %s",
             [match]))
     if vendor == "postgresql":
-        match = " & ".join("(" + " | ".join(f"'{form}'" for form in sorted(stems(word)))
-                           + ")" for word in query_words)
+        match = (" & " if every else " | ").join(
+            "(" + " | ".join(f"'{form}'" for form in sorted(stems(word))) + ")"
+            for word in query_words)
         return SearchEntry.objects.filter(pk__in=RawSQL(
             "SELECT id FROM search_searchentry WHERE terms_words @@ to_tsquery('simple', %s)",
             [match]))
-    entries = SearchEntry.objects.all()
+    conditions = []
     for word in query_words:
         any_form = Q()
         for form in stems(word):
             any_form |= GreaterThan(StrIndex("terms", Value(f" {form} ")), 0)
-        entries = entries.filter(any_form)
-    return entries
+        conditions.append(any_form)
+    if every:
+        entries = SearchEntry.objects.all()
+        for condition in conditions:
+            entries = entries.filter(condition)
+        return entries
+    either = Q()
+    for condition in conditions:
+        either |= condition
+    return SearchEntry.objects.filter(either)
 
 
 def _read_matches(queryset):
@@ -146,3 +157,36 @@ def search(query: str, *, lang: str, kind="", plan=None, theme="", since=None, u
         in_body = any(f in folded_body for word in query_words for f in stems(word))
         hit.excerpt = excerpt(body if in_body else hit.title, query_words)
     return shown, total, counts
+
+
+SIMILAR_WORDS = 8  # the longest words of a text say most about its subject
+SIMILAR_CANDIDATES = 300  # newest first
+
+
+def similar(text: str, *, lang: str, plan, kind=SearchEntry.Kind.CONTRIBUTION, limit=5):
+    """Published records of ``plan`` on the subject of ``text`` (a contribution being
+    written): those that share at least two of its longest words, most shared first.
+
+    Any word may match, unlike ``search``: an idea is not a query, and no published text has
+    every word of it. Only the newest ``SIMILAR_CANDIDATES`` matches are ranked, so the cost
+    does not grow with the consultation."""
+    chosen = sorted({word for word in words(text[:4000]) if len(word) >= 4},
+                    key=lambda word: (-len(word), word))[:SIMILAR_WORDS]
+    if len(chosen) < 2:
+        return []
+    entries = _matching(chosen, every=False).filter(kind=kind, plan=plan)
+    keys = [pk for pk, _kind in _read_matches(
+        entries.order_by("-date", "-pk").values_list("pk", "kind")[:SIMILAR_CANDIDATES])]
+    ranked = []
+    for entry in SearchEntry.objects.filter(pk__in=keys).defer("content"):
+        shared = [word for word in chosen
+                  if any(f" {form} " in entry.terms for form in stems(word))]
+        if len(shared) >= 2:
+            ranked.append((len(shared), entry.date, entry.pk, entry, shared))
+    ranked.sort(key=lambda row: (-row[0], -(row[1].toordinal() if row[1] else 0), -row[2]))
+    hits = []
+    for _n, _date, _pk, entry, shared in ranked[:limit]:
+        title = _localized(entry.titles, lang)
+        hits.append(Hit(entry, title, excerpt(_localized(entry.bodies, lang) or title, shared,
+                                              width=160), len(shared)))
+    return hits

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from opengov.core.models import ModerationState, OpenGovModel
+from opengov.core.models import ModerationState, OpenGovModel, exactly_one_of
 from opengov.core.public import (
     PublicQuerySet,
     PublishedQuerySet,
@@ -139,10 +139,8 @@ class Comment(OpenGovModel):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["submitted_at"]
-        constraints = [models.CheckConstraint(
-            condition=models.Q(progress_update__isnull=False, self_assessment__isnull=True)
-            | models.Q(progress_update__isnull=True, self_assessment__isnull=False),
-            name="comment_on_one_thing")]
+        constraints = [exactly_one_of("progress_update", "self_assessment",
+                                      name="comment_on_one_thing")]
 
     def __str__(self):
         return f"{self.author_name or _('Anonymous')}: {self.text[:50]}"

@@ -18,6 +18,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from opengov.cocreation import moderation as moderation_selectors
 from opengov.cocreation import selectors, services
 from opengov.cocreation.forms import (
     ContributionImportForm,
@@ -285,29 +286,33 @@ def moderation(request):
     member = member_or_404(request)
     if not _may_moderate(request.user, member):
         raise PermissionDenied
-    contributions = (Contribution.objects.filter(process__plan__member=member,
-                                                 moderation_state=ModerationState.PENDING)
-                     .select_related("process").order_by("submitted_at"))
-    comments = (Comment.objects.filter(moderation_state=ModerationState.PENDING)
-                .filter(_comment_of_member(member))
-                .select_related("progress_update__commitment", "self_assessment__plan")
-                .order_by("submitted_at"))
+    contributions = moderation_selectors.not_reported(
+        Contribution.objects.filter(process__plan__member=member,
+                                    moderation_state=ModerationState.PENDING)
+        .select_related("process").order_by("submitted_at"))
+    comments = moderation_selectors.not_reported(
+        Comment.objects.filter(moderation_state=ModerationState.PENDING)
+        .filter(moderation_selectors.comment_of_member(member))
+        .select_related("progress_update__commitment", "self_assessment__plan")
+        .order_by("submitted_at"))
     flagged = (Contribution.objects.filter(process__plan__member=member,
                                            moderation_state=ModerationState.SPAM,
                                            moderation_decisions__isnull=True)
                .select_related("process").order_by("-submitted_at"))
+    # What visitors reported comes first: some of it is hidden until someone decides.
+    reported = [*moderation_selectors.reported_contributions(member)[:PER_PAGE],
+                *moderation_selectors.reported_comments(member)[:PER_PAGE]]
+    reported.sort(key=lambda item: (-item.open_reports, item.first_reported))
+    for item in reported:
+        item.kind = item._meta.model_name
+        item.may_publish = getattr(item, "consent_to_publish", True)
+        item.reasons = moderation_selectors.reasons(item.open_report_list)
     return render(request, "workspace/cocreation/moderation.html", {
-        "member": member,
+        "member": member, "reported": reported,
+        "reported_total": moderation_selectors.reported_count(member),
         "contributions": Paginator(contributions, PER_PAGE).get_page(request.GET.get("page")),
         "comments": Paginator(comments, PER_PAGE).get_page(request.GET.get("comments_page")),
         "flagged": flagged[:PER_PAGE], "form": ModerationForm()})
-
-
-def _comment_of_member(member):
-    from django.db.models import Q
-
-    return (Q(progress_update__commitment__plan__member=member)
-            | Q(self_assessment__plan__member=member))
 
 
 @login_required
@@ -322,7 +327,8 @@ def moderate(request, kind, pk):
                                  pk=pk)
         require(request.user, "cocreation.moderate_contribution", item)
     else:
-        item = get_object_or_404(Comment.objects.filter(_comment_of_member(member)), pk=pk)
+        item = get_object_or_404(
+            Comment.objects.filter(moderation_selectors.comment_of_member(member)), pk=pk)
         require(request.user, "tracking.moderate_comment", item)
     form = ModerationForm(request.POST)
     if not form.is_valid():

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from opengov.cocreation import moderation
 from opengov.cocreation.models import Contribution
 from opengov.core.models import ModerationState
 from opengov.core.predicates import is_administrator, is_poc_team, is_signed_in_role
@@ -60,7 +61,10 @@ def home(request):
                   .select_related("progress_update__commitment"))
     return render(request, "workspace/home.html", {
         "member": member, "rows": rows, "unanswered": unanswered,
-        "pending": Comment.objects.filter(moderation_state=ModerationState.PENDING).count()
+        "pending": Comment.objects.filter(moderation.comment_of_member(member),
+                                          moderation_state=ModerationState.PENDING).count()
+        if request.user.has_perm("tracking.moderate_comment", member) else None,
+        "reported": moderation.reported_count(member)
         if request.user.has_perm("tracking.moderate_comment", member) else None,
         "pending_contributions": Contribution.objects.filter(
             process__plan__member=member, moderation_state=ModerationState.PENDING).count()

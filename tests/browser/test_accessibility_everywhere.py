@@ -25,7 +25,7 @@ SIZES = [(390, 844), (1366, 900)]
 # with the code beside it in an element of class "rule-code".
 RULE_CODE = re.compile(r"\b(" + "|".join(sorted(BY_ID, key=len, reverse=True)) + r")\b")
 KINDS = re.compile(r"/(documents|meetings|updates|versions|self-assessment|pages|contributions"
-                   r"|commitments)/[^/]+/|^/\w\w/repository/[^/]+/[^/]+/")
+                   r"|commitments)/[^/]+/|^/\w\w/(repository|report)/[^/]+/[^/]+/")
 PER_KIND = 2
 
 
@@ -36,7 +36,7 @@ def site(live_server):
 
 
 def kind_of(path, query):
-    return KINDS.sub(lambda m: m.group(0).split("/")[1] + "/*/", path) + "?" + ",".join(
+    return KINDS.sub(lambda m: (m.group(1) or m.group(2)) + "/*/", path) + "?" + ",".join(
         sorted(key for key, _value in parse_qsl(query)))
 
 

@@ -91,7 +91,8 @@ class TestWhatTheAdminStillWritesGoesThroughTheRules:
         assert Contribution.objects.filter(pk=contribution.pk).exists()
 
     def test_comment_actions_record_a_decision(self, client, users):
-        comment = Comment.objects.filter(moderation_state=ModerationState.PENDING).first()
+        comment = Comment.objects.filter(moderation_state=ModerationState.PENDING,
+                                         moderation_decisions__isnull=True).first()
         as_user(client, users["superuser"]).post(
             reverse("admin:tracking_comment_changelist"),
             {"action": "mark_spam", "_selected_action": [comment.pk]})

@@ -75,7 +75,8 @@ class TestFinding2AgencyModeratesAnyComment:
         assert pending.moderation_state == ModerationState.PENDING
 
     def test_a_moderator_s_decision_leaves_a_trace(self, client, users):
-        pending = Comment.objects.filter(moderation_state=ModerationState.PENDING).first()
+        pending = Comment.objects.filter(moderation_state=ModerationState.PENDING,
+                                         moderation_decisions__isnull=True).first()
         as_user(client, users["moderator"]).post(
             reverse("workspace:moderate", args=["comment", pending.pk]),
             {"decision": "spam", "reason": "Publicité"})

@@ -129,14 +129,15 @@ def test_curl_examples_carry_the_host_and_scheme_of_the_request(client, demo, se
 def test_the_footer_of_every_page_leads_to_the_open_data_page(client, demo, lang):
     footer = FOOTER.search(client.get(f"/{lang}/").content.decode()).group(0)
     # The footer's line of open data links: the page first, then the API, feed, calendar
-    # and repository as before, and the glossary.
+    # and repository as before, the glossary and the moderation statistics.
     line = next(p for p in re.findall(r"<p>.*?</p>", footer, re.S) if "/api/v1/docs" in p)
     links = HREF.findall(line)
     assert links[0] == f"/{lang}/open-data/"
     with translation.override(lang):
         assert links[1:] == ["/api/v1/docs", reverse("web:feed_updates"),
                              reverse("compliance:calendar_ics"),
-                             reverse("repository:repository"), reverse("web:glossary")]
+                             reverse("repository:repository"), reverse("web:glossary"),
+                             reverse("cocreation:moderation_statistics")]
 
 
 def docs(lang, client=None):

@@ -18,6 +18,7 @@ from opengov.cocreation.models import (
     CoCreationProcess,
     Contribution,
     ContributionGroup,
+    ProblemReport,
     ReasonedResponse,
     Theme,
 )
@@ -77,8 +78,13 @@ def grow(plan, n, *, start=0):
             published_on=today - timedelta(days=i))
         update.evidence.set([document])
         for state in (ModerationState.PUBLISHED, ModerationState.PENDING):
-            Comment.objects.create(progress_update=update, text=f"GROW comment {i}",
-                                   moderation_state=state)
+            comment = Comment.objects.create(progress_update=update, text=f"GROW comment {i}",
+                                             moderation_state=state)
+            # Reported texts, hidden or not, with their reasons and notes (moderation desk).
+            ProblemReport.objects.create(comment=comment, reason="spam", note=f"Note {i}",
+                                         reporter=f"visitor-{i}")
+        ProblemReport.objects.create(contribution=added[i - start], reason="abuse",
+                                     reporter=f"visitor-{i}")
         Meeting.objects.create(forum=member.forum, kind="forum", title=f"GROW meeting {i}",
                                starts_at=timezone.now() - timedelta(days=i + 1),
                                format="online", is_public=True).documents.set([document])
@@ -112,6 +118,14 @@ PUBLIC_PAGES = {
     "contribution form": lambda plan: plan_url("cocreation:contribute", plan),
     "receipt": lambda plan: reverse("cocreation:receipt", args=[Contribution.objects.get(
         text="GROW idea 0").reference]),
+    "report a contribution": lambda plan: reverse(
+        "cocreation:report_contribution",
+        args=[Contribution.objects.get(text="GROW idea 0").reference]),
+    "report a comment": lambda plan: reverse("cocreation:report_comment", args=[
+        Comment.objects.filter(text="GROW comment 0", moderation_state="published")[0].pk]),
+    "moderation statistics": lambda plan: reverse("cocreation:moderation_statistics"),
+    "similar ideas": lambda plan: plan_url("cocreation:similar_ideas", plan)
+    + "?text=Another+GROW+idea+about+Ideas",
     "documents": lambda plan: reverse("web:document_list"),
     "document": lambda plan: reverse("web:document_detail", args=[
         Document.objects.get(title="GROW document 0").pk]),

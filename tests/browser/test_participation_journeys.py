@@ -1,0 +1,93 @@
+"""Taking part beyond sending an idea, in a real browser with axe on every page: similar
+ideas shown while typing, a text reported with the keyboard alone, the moderator's decision,
+and the public statistics."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from opengov.cocreation.models import Contribution, ProblemReport
+from opengov.core.models import ModerationState
+from opengov.demo.loader import load_demo
+from tests.browser.test_cocreation_journey import axe_on, sign_in, staff_page
+from tests.conftest import DEMO_TODAY
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PLAN = "valmerre-plan-3"
+
+
+@pytest.fixture
+def site(live_server):
+    load_demo(today=DEMO_TODAY)
+    return live_server.url
+
+
+def test_similar_ideas_appear_while_typing_and_are_announced_once(site, page, axe):
+    known = next(c for c in Contribution.objects.public().filter(process__plan__slug=PLAN)
+                 .order_by("pk") if len(re.findall(r"\w{6,}", c.text)) >= 3)
+    words = " ".join(sorted(set(re.findall(r"\w{6,}", known.text)), key=len)[-4:])
+    page.goto(f"{site}/fr/plans/{PLAN}/co-creation/contribute/")
+    text = page.locator("#id_text")
+    text.click()
+    page.keyboard.type(f"Je propose ceci : {words}.", delay=5)
+    section = page.locator(".similar-ideas")
+    expect(section.get_by_role("heading", name="Idées semblables déjà envoyées")).to_be_visible()
+    link = section.get_by_role("link", name=re.compile(re.escape(known.heading[:20])))
+    expect(link).to_have_attribute("target", "_blank")
+    expect(page.get_by_role("status").filter(has_text="sous votre texte")).to_have_count(1)
+    # Under the text field, before the rest of the form; the text typed is untouched.
+    assert page.evaluate("""() => {
+        const field = document.querySelector('#id_text').closest('.field');
+        return field.nextElementSibling.classList.contains('similar-ideas-box');
+    }""")
+    expect(text).to_have_value(re.compile("Je propose ceci"))
+    axe("contribution form with similar ideas")
+
+
+def test_a_visitor_reports_a_text_with_the_keyboard_and_the_moderator_decides(site, page, axe):
+    page.goto(f"{site}/en/plans/{PLAN}/co-creation/feedback/")
+    references = page.locator("a[href*='/report/contribution/']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href').split('/').at(-2))")
+    contribution = next(c for c in Contribution.objects.filter(reference__in=references)
+                        if not c.problem_reports.exists())
+    link = page.get_by_role(
+        "link", name=f"Report a problem with “{contribution.heading} · {contribution.reference}”")
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Report a problem", level=1)).to_be_visible()
+    axe("report a problem")
+    # Keyboard only: to the first reason, choose another with the arrows, write a note, send.
+    page.get_by_label("Spam or advertising").focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.get_by_label("Abusive, hateful or threatening")).to_be_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.type("It insults a named official.")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Send the report")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#messages")).to_be_focused()
+    expect(page.locator("#messages")).to_contain_text("Thank you for your report")
+    report = ProblemReport.objects.get(contribution=contribution)
+    assert (report.reason, report.note) == ("abuse", "It insults a named official.")
+
+    # The moderator sees it first on the desk, decides with the keyboard, and it is closed.
+    desk = staff_page(page)
+    sign_in(desk, site, "moderation")
+    desk.goto(f"{site}/en/workspace/moderation/")
+    item = desk.locator(f"#mr-contribution-{contribution.pk}").locator("xpath=..")
+    expect(item).to_contain_text("It insults a named official.")
+    expect(item).to_contain_text("Still published")
+    item.get_by_label("Publish").check()
+    item.get_by_label("Reason").fill("Criticism of a public office, not abuse.")
+    item.get_by_role("button", name="Record the decision").click()
+    expect(desk.locator("#messages")).to_contain_text("Decision recorded")
+    axe_on(desk, "moderation desk")
+    report.refresh_from_db()
+    assert report.decision is not None and report.decision.state == ModerationState.PUBLISHED
+    desk.context.close()
+
+    page.goto(f"{site}/en/moderation/")
+    expect(page.get_by_role("table")).to_contain_text("Reports from visitors")
+    assert "It insults a named official." not in page.content()
+    axe("moderation statistics")
