@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "opengov.compliance",
     "opengov.api",
     "opengov.search",
+    "opengov.follow",
     "opengov.demo",
     "opengov.web",
     "opengov.workspace",

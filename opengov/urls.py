@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("opengov.compliance.urls")),
     path("", include("opengov.cocreation.urls")),
+    path("", include("opengov.follow.urls")),
     path("", include("opengov.search.urls")),
     path("", include("opengov.repository.urls")),
     path("", include("opengov.tracking.urls")),

@@ -38,6 +38,7 @@ from opengov.cocreation.models import Contribution, ReasonedResponse
 from opengov.core.forms import MAX_ID
 from opengov.core.models import ModerationState, TaskFailure
 from opengov.core.roles import Role
+from opengov.follow.models import Subscription
 from opengov.forum.models import Meeting, Seat
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.reports.models import (
@@ -178,6 +179,14 @@ FORMS = {
     "cocreation:report_contribution": Form(
         "anonymous", lambda w: {"reference": w.public_contribution.reference}),
     "cocreation:report_comment": Form("anonymous", lambda w: {"pk": w.comment.pk}),
+    "follow:site": Form("anonymous"),
+    "follow:meetings": Form("anonymous"),
+    "follow:plan": Form("anonymous", lambda w: {"key": w.plan.slug}),
+    "follow:commitment": Form("anonymous", lambda w: {"plan_slug": w.plan.slug,
+                                                      "key": w.commitment.slug}),
+    "follow:process": Form("anonymous", lambda w: {"key": w.process.pk}),
+    "follow:confirm": Form("anonymous", lambda w: {"token": w.subscription.token}),
+    "follow:stop": Form("anonymous", lambda w: {"token": w.subscription.token}),
     "workspace:login": Form("anonymous"),
     "workspace:logout": Form("poc", page=lambda w: ("workspace:plans", {})),
     "workspace:two_step_verify": Form("code_owed"),
@@ -301,6 +310,8 @@ def world(demo, current_plan, users, make_user):
         contribution=Contribution.objects.filter(
             process=process, moderation_state=ModerationState.PUBLISHED).first(),
         public_contribution=Contribution.objects.public().filter(process=process).first(),
+        subscription=Subscription.objects.create(member=demo, scope="site",
+                                                 email="fuzz@example.org", language="en"),
         pending=Contribution.objects.create(
             process=process, text="Waiting for moderation.", language="en",
             stakeholder_type="citizen", consent_to_publish=True),

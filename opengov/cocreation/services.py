@@ -20,6 +20,7 @@ from opengov.core.activity import authorise, record
 from opengov.core.forms import AutomaticFlag
 from opengov.core.models import Activity, ModerationState
 from opengov.core.tasks import after_commit, email_after_commit
+from opengov.follow.tasks import news_after_commit
 
 from .models import (
     CoCreationProcess,
@@ -400,4 +401,5 @@ def process_save(*, actor, form, formsets) -> CoCreationProcess:
         formset.instance = process
         formset.save()
     record(actor=actor, kind=Activity.Kind.PROCESS_SAVED, target=process)
+    news_after_commit()  # a way to take part opens today
     return process

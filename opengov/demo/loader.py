@@ -690,6 +690,23 @@ class DemoBuilder:
         )
         self.build_problem_reports(update)
 
+    def build_followers(self):
+        """People who follow by e-mail, confirmed (the addresses are examples: nothing is
+        ever sent to them, and no page shows them)."""
+        from opengov.follow.models import Subscription
+
+        confirmed = timezone.now() - timedelta(days=10)
+        commitment = self.commitments[next(iter(self.commitments))]
+        for email, lang, scope, frequency, target in (
+                ("camille.roux@example.org", "fr", "commitment", "immediate", commitment),
+                ("assoc.transparence@example.org", "fr", "plan", "weekly", self.current),
+                ("j.smith@example.org", "en", "site", "weekly", None),
+                ("forum.watch@example.org", "es", "meetings", "immediate", None)):
+            Subscription.objects.create(
+                member=self.member, scope=scope, email=email, language=lang,
+                frequency=frequency, confirmed_at=confirmed, last_digest_at=confirmed,
+                **({scope: target} if target is not None else {}))
+
     def build_problem_reports(self, update):
         """Visitors' reports: a comment that three visitors reported (hidden until the
         moderator decides) and a contribution reported once (still published)."""
@@ -877,6 +894,7 @@ class DemoBuilder:
         self.build_progress(self.previous_commitments, self.S - 2)
         self.build_progress(self.commitments, self.S)
         self.build_comments()
+        self.build_followers()
         self.build_documents()
         self.build_reports()
         return self.member

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from opengov.core.activity import authorise, record
 from opengov.core.models import Activity
 from opengov.core.writes import assign, for_save
+from opengov.follow.tasks import news_after_commit
 from opengov.repository import services as repository
 from opengov.repository.models import Document
 
@@ -154,4 +155,5 @@ def meeting_save(*, actor, forum, meeting=None, values, minutes_file=None,
             raise ValidationError({"minutes_file": error.messages}) from error
         summary = ", ".join(filter(None, [summary, _("minutes file")]))
     record(actor=actor, kind=Activity.Kind.MEETING_SAVED, target=meeting, summary=summary)
+    news_after_commit()  # a meeting announced, or its minutes published today
     return meeting

@@ -14,6 +14,7 @@ from opengov.core import generated
 from opengov.core.activity import authorise, record
 from opengov.core.models import Activity
 from opengov.core.translation import in_every_language as _translated
+from opengov.follow.tasks import news_after_commit
 
 from .models import ActionPlan, Commitment, PlanVersion
 
@@ -128,6 +129,7 @@ def plan_submit(*, actor, plan: ActionPlan, delivered_on) -> PlanVersion:
     generated.prepare(version_files(version))  # frozen: made once, ahead
     record(actor=actor, kind=Activity.Kind.PLAN_DELIVERED, target=plan,
            summary=str(version.get_kind_display()))
+    news_after_commit()
     return version
 
 
@@ -176,6 +178,7 @@ def plan_amend(*, actor, plan: ActionPlan, kind, delivered_on, change_notes: dic
     generated.prepare(version_files(version))  # frozen: made once, ahead
     record(actor=actor, kind=Activity.Kind.PLAN_DELIVERED, target=plan,
            summary=str(version.get_kind_display()))
+    news_after_commit()
     return version
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from opengov.core.activity import authorise, record
 from opengov.core.models import Activity
 from opengov.core.writes import assign, for_save
+from opengov.follow.tasks import news_after_commit
 from opengov.repository import services as repository
 from opengov.repository.models import Document
 from opengov.rules.implementation import self_assessment_colour
@@ -252,6 +253,7 @@ def self_assessment_save(*, actor, assessment, values=None, items=None) -> SelfA
         summary = "; ".join(filter(None, [summary, _("commitments %(numbers)s") % {
             "numbers": ", ".join(numbers)}]))
     record(actor=actor, kind=Activity.Kind.REPORT_SAVED, target=assessment, summary=summary)
+    news_after_commit()  # comments open today
     return assessment
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from opengov.core.activity import authorise, record
 from opengov.core.forms import AutomaticFlag
 from opengov.core.models import Activity, ModerationState
+from opengov.follow.tasks import news_after_commit
 from opengov.repository import services as repository
 
 from .models import Comment, ImplementationPlan, ProgressUpdate
@@ -57,6 +58,7 @@ def progress_update_publish(*, actor, update) -> ProgressUpdate:
             document.is_public = True
             document.save(update_fields=["is_public", "updated_at"])
         record(actor=actor, kind=Activity.Kind.UPDATE_PUBLISHED, target=update)
+        news_after_commit()  # followers of the commitment, its plan, the site
     return update
 
 

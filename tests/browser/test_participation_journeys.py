@@ -91,3 +91,52 @@ def test_a_visitor_reports_a_text_with_the_keyboard_and_the_moderator_decides(si
     expect(page.get_by_role("table")).to_contain_text("Reports from visitors")
     assert "It insults a named official." not in page.content()
     axe("moderation statistics")
+
+
+def test_a_visitor_follows_a_commitment_confirms_and_receives_the_digest(site, page, axe):
+    from datetime import timedelta
+
+    from django.contrib.auth import get_user_model
+    from django.core import mail
+    from django.utils import timezone
+
+    from opengov.follow.models import Subscription
+    from opengov.follow.tasks import send_due_digests
+    from opengov.plans.models import Commitment
+    from opengov.tracking.models import ProgressUpdate
+    from opengov.tracking.services import progress_update_publish
+
+    commitment = Commitment.objects.get(plan__slug=PLAN, slug="open-contracting")
+    page.goto(f"{site}/fr{commitment.get_absolute_url()[3:]}")
+    page.get_by_role("link", name="Suivre cet engagement par e-mail").click()
+    axe("follow form")
+    page.get_by_label("Votre e-mail").fill("lea@example.org")
+    page.get_by_label("Un résumé hebdomadaire").check()
+    page.get_by_role("button", name="Suivre", exact=True).click()
+    expect(page.locator("#messages")).to_be_focused()
+    expect(page.locator("#messages")).to_contain_text("Presque terminé")
+    assert "lea@example.org" not in page.content()
+
+    (confirmation,) = [m for m in mail.outbox if m.to == ["lea@example.org"]]
+    link = re.search(r"https?://\S+/follow/confirm/\S+/", confirmation.body).group(0)
+    page.goto(site + link[link.index("/fr/"):])
+    page.get_by_role("button", name="Oui, envoyez-moi les nouvelles").click()
+    expect(page.get_by_role("heading", name="Votre suivi est confirmé")).to_be_visible()
+    axe("following confirmed")
+
+    agency = get_user_model().objects.get(username="agence")
+    update = ProgressUpdate.objects.create(commitment=commitment, completion="substantial",
+                                           timeliness="on_time", summary="Registre en ligne")
+    progress_update_publish(actor=agency, update=update)
+    Subscription.objects.filter(email="lea@example.org").update(
+        last_digest_at=timezone.now() - timedelta(days=8))
+    mail.outbox.clear()
+    assert send_due_digests() >= 1
+    (digest,) = [m for m in mail.outbox if m.to == ["lea@example.org"]]
+    assert "Nouvel avancement" in digest.body and f"/fr/updates/{update.pk}/" in digest.body
+    stop = digest.extra_headers["List-Unsubscribe"].strip("<>")
+    page.goto(site + stop[stop.index("/fr/"):])
+    page.get_by_role("button", name="Arrêter les e-mails").click()
+    expect(page.get_by_role("heading", name="Vous ne recevrez plus d'e-mails")).to_be_visible()
+    axe("following stopped")
+    assert not Subscription.objects.filter(email="lea@example.org").exists()

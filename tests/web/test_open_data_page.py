@@ -137,7 +137,7 @@ def test_the_footer_of_every_page_leads_to_the_open_data_page(client, demo, lang
         assert links[1:] == ["/api/v1/docs", reverse("web:feed_updates"),
                              reverse("compliance:calendar_ics"),
                              reverse("repository:repository"), reverse("web:glossary"),
-                             reverse("cocreation:moderation_statistics")]
+                             reverse("cocreation:moderation_statistics"), reverse("follow:site")]
 
 
 def docs(lang, client=None):

@@ -126,6 +126,9 @@ PUBLIC_PAGES = {
     "moderation statistics": lambda plan: reverse("cocreation:moderation_statistics"),
     "similar ideas": lambda plan: plan_url("cocreation:similar_ideas", plan)
     + "?text=Another+GROW+idea+about+Ideas",
+    "follow a commitment": lambda plan: reverse("follow:commitment",
+                                                args=[plan.slug, "open-contracting"]),
+    "follow the site": lambda plan: reverse("follow:site"),
     "documents": lambda plan: reverse("web:document_list"),
     "document": lambda plan: reverse("web:document_detail", args=[
         Document.objects.get(title="GROW document 0").pk]),
