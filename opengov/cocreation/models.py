@@ -374,6 +374,9 @@ class ProblemReport(models.Model):
         OFF_TOPIC = "off_topic", _("Off topic or misleading")
         OTHER = "other", _("Something else")
 
+    # No reader sees a report: recording one changes no public page (opengov.core.content).
+    content_neutral = True
+
     contribution = models.ForeignKey(
         Contribution, verbose_name=_("contribution"), on_delete=models.CASCADE,
         related_name="problem_reports", null=True, blank=True,

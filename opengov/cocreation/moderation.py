@@ -19,25 +19,47 @@ from .models import Contribution, ModerationDecision, ProblemReport
 OPEN = Q(problem_reports__decision__isnull=True)
 
 
-def comment_of_member(member, prefix=""):
-    return (Q(**{f"{prefix}progress_update__commitment__plan__member": member})
-            | Q(**{f"{prefix}self_assessment__plan__member": member}))
+def comment_of_member(member, prefix="", public_plans=False):
+    """Comments of ``member`` (on an update or a self-assessment); with ``public_plans``,
+    only those under a public plan."""
+    plan = {"is_public": True} if public_plans else {}
+
+    def under(path):
+        return Q(**{f"{prefix}{path}__member": member},
+                 **{f"{prefix}{path}__{key}": value for key, value in plan.items()})
+
+    return under("progress_update__commitment__plan") | under("self_assessment__plan")
 
 
-def decision_of_member(member):
-    return (Q(contribution__process__plan__member=member)
-            | comment_of_member(member, prefix="comment__"))
+def contribution_of_member(member, prefix="", public_plans=False):
+    return Q(**{f"{prefix}process__plan__member": member},
+             **({f"{prefix}process__plan__is_public": True} if public_plans else {}))
+
+
+def decision_of_member(member, public_plans=False):
+    return (contribution_of_member(member, "contribution__", public_plans)
+            | comment_of_member(member, "comment__", public_plans))
 
 
 # -- what the public may report -------------------------------------------------------------
+
+def public_page(item) -> str:
+    """Where a contribution or a comment is read on the public site."""
+    if isinstance(item, Contribution):
+        back = reverse("cocreation:feedback", args=[item.process.plan.slug])
+        return f"{back}?process={item.process_id}"
+    if item.progress_update_id:
+        return reverse("tracking:update_detail", args=[item.progress_update_id])
+    return reverse("reports:self_assessment",
+                   args=[item.self_assessment.plan.slug, item.self_assessment_id])
+
 
 def reportable_contribution(member, reference):
     """A public contribution of ``member`` (404 otherwise), and the page it is read on."""
     contribution = get_object_or_404(
         Contribution.objects.public().filter(process__plan__member=member)
         .select_related("process__plan"), reference=reference)
-    back = reverse("cocreation:feedback", args=[contribution.process.plan.slug])
-    return contribution, f"{back}?process={contribution.process_id}"
+    return contribution, public_page(contribution)
 
 
 def reportable_comment(member, pk):
@@ -45,12 +67,7 @@ def reportable_comment(member, pk):
     comment = get_object_or_404(
         Comment.objects.public().filter(comment_of_member(member))
         .select_related("progress_update", "self_assessment__plan"), pk=pk)
-    if comment.progress_update_id:
-        back = reverse("tracking:update_detail", args=[comment.progress_update_id])
-    else:
-        back = reverse("reports:self_assessment",
-                       args=[comment.self_assessment.plan.slug, comment.self_assessment_id])
-    return comment, back
+    return comment, public_page(comment)
 
 
 # -- the moderation desk ----------------------------------------------------------------------
@@ -69,7 +86,7 @@ def _with_open_reports(queryset):
 def reported_contributions(member):
     """Contributions with open reports, most reported first (hidden ones among them)."""
     return _with_open_reports(Contribution.objects.filter(process__plan__member=member)
-                              .select_related("process"))
+                              .select_related("process__plan"))
 
 
 def reported_comments(member):
@@ -133,7 +150,8 @@ def _per_month(queryset, when):
 
 def monthly_statistics(member) -> list[Month]:
     """Per month, newest first: public input received, moderators' decisions by outcome,
-    visitors' reports and the items they hid. Counts only, in four aggregate queries."""
+    visitors' reports and the items they hid, under public plans. Counts only, in four
+    aggregate queries."""
     months: dict[date, Month] = {}
 
     def at(moment):
@@ -141,13 +159,15 @@ def monthly_statistics(member) -> list[Month]:
         return months.setdefault(day, Month(day))
 
     received = [
-        _per_month(Contribution.objects.filter(process__plan__member=member), "submitted_at"),
-        _per_month(Comment.objects.filter(comment_of_member(member)), "submitted_at"),
+        _per_month(Contribution.objects.filter(contribution_of_member(member, public_plans=True)),
+                   "submitted_at"),
+        _per_month(Comment.objects.filter(comment_of_member(member, public_plans=True)),
+                   "submitted_at"),
     ]
     for queryset in received:
         for row in queryset.annotate(n=Count("pk")).order_by():
             at(row["month"]).received += row["n"]
-    decisions = (ModerationDecision.objects.filter(decision_of_member(member))
+    decisions = (ModerationDecision.objects.filter(decision_of_member(member, True))
                  .annotate(month=TruncMonth("decided_at")).values("month", "state")
                  .annotate(n=Count("pk"), by_person=Count("decided_by")).order_by())
     for row in decisions:
@@ -156,9 +176,8 @@ def monthly_statistics(member) -> list[Month]:
             month.decisions[row["state"]] = month.decisions.get(row["state"], 0) + row["by_person"]
         if row["state"] == ModerationState.PENDING:  # the only decision nobody signs
             month.hidden_after_reports += row["n"] - row["by_person"]
-    reports = _per_month(ProblemReport.objects.filter(
-        Q(contribution__process__plan__member=member)
-        | comment_of_member(member, prefix="comment__")), "reported_at")
+    reports = _per_month(ProblemReport.objects.filter(decision_of_member(member, True)),
+                         "reported_at")
     for row in reports.annotate(n=Count("pk")).order_by():
         at(row["month"]).reports += row["n"]
     return sorted(months.values(), key=lambda month: month.month, reverse=True)

@@ -5,6 +5,7 @@ and why (ModerationDecision).
 """
 
 import hashlib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -138,14 +139,17 @@ def problem_report(*, item, reason, note="", reporter) -> ProblemReport | None:
     if item.moderation_state != ModerationState.PUBLISHED:
         raise ValidationError(_("This is not published: there is nothing to report."))
     target = {item._meta.model_name: item}
-    open_reports = ProblemReport.objects.filter(decision__isnull=True, **target)
-    if open_reports.filter(reporter=reporter).exists():
+    reports = ProblemReport.objects.filter(**target)
+    open_reports = reports.filter(decision__isnull=True)
+    # Once a moderator kept it published, the visitors whose reports that closed are heard.
+    overruled = reports.filter(reporter=reporter, decision__state=ModerationState.PUBLISHED)
+    if open_reports.filter(reporter=reporter).exists() or overruled.exists():
         return None
     report = ProblemReport.objects.create(reason=ProblemReport.Reason(reason),
                                           note=note.strip()[:1000], reporter=reporter,
                                           **target)
     visitors = open_reports.count()
-    if visitors >= settings.REPORTS_TO_HIDE:
+    if visitors >= settings.REPORTS_TO_HIDE and _may_hide_automatically():
         decision = ModerationDecision.objects.create(
             previous_state=item.moderation_state, state=ModerationState.PENDING,
             reason=AutomaticFlag.REPORTED, decided_by=None, **target)
@@ -156,6 +160,17 @@ def problem_report(*, item, reason, note="", reporter) -> ProblemReport | None:
         record(actor=None, kind=Activity.Kind.HIDDEN_AFTER_REPORTS, target=item,
                summary=f"{decision.previous_state} → {decision.state}: {visitors}")
     return report
+
+
+HIDES_PER_HOUR = 10
+
+
+def _may_hide_automatically() -> bool:
+    """Reports hide at most ``HIDES_PER_HOUR`` texts an hour in all: a flood of reports
+    (many connections, one person) leaves texts up and reported first on the desk."""
+    return ModerationDecision.objects.filter(
+        decided_by__isnull=True, state=ModerationState.PENDING,
+        decided_at__gte=timezone.now() - timedelta(hours=1)).count() < HIDES_PER_HOUR
 
 
 RESPONSE_FIELDS = ("summary", "consideration", "influence", "reasons", "beyond_plan")

@@ -1,7 +1,10 @@
 """Public co-creation pages: send a contribution, follow it, read the forum's feedback."""
 
+from contextlib import suppress
+
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -18,6 +21,7 @@ from django_ratelimit.core import is_ratelimited
 from opengov.core import spreadsheets
 from opengov.core.client_ip import visitor_key
 from opengov.core.documents import as_file
+from opengov.core.forms import AutomaticFlag
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking import charts
@@ -78,6 +82,11 @@ def receipt(request, reference):
     context = {"member": member, "contribution": contribution, "reference": reference}
     if contribution.moderation_state in (ModerationState.SPAM, ModerationState.ABUSE):
         context["contribution"] = None  # nothing to show, and nothing that says why
+    elif not contribution.is_public and contribution.moderation_decisions.filter(
+            previous_state=ModerationState.PUBLISHED).exists():
+        # Its reference was public while it was: hidden after reports, or kept out by a
+        # moderator since, its text must not stay one link away.
+        context.update(contribution=None, withdrawn=True)
     else:
         # What happens next: when the answer is expected, and the public pages to follow
         # (only those of a public process: its feedback page and feeds would not open).
@@ -219,10 +228,14 @@ def _report(request, member, item, back, heading):
             form.add_error(None, _("Many reports were sent from your connection in the last "
                                    "hour. Please try again later."))
         else:
-            if not form.is_robot:
-                services.problem_report(item=item, reason=form.cleaned_data["reason"],
-                                        note=form.cleaned_data["note"],
-                                        reporter=visitor_key(request))
+            # A report sent by a script (the hidden field, or no signed start time: the form
+            # was never shown) is thanked and not counted; so is one on a text hidden
+            # meanwhile. A quick one counts: choosing a reason takes a person a second.
+            if form.suspicion in ("", AutomaticFlag.TOO_FAST):
+                with suppress(ValidationError):
+                    services.problem_report(item=item, reason=form.cleaned_data["reason"],
+                                            note=form.cleaned_data["note"],
+                                            reporter=visitor_key(request))
             messages.success(request, _("Thank you for your report. A moderator will read it; "
                                         "nothing is deleted, and every decision is counted in "
                                         "the moderation statistics."))
@@ -251,10 +264,10 @@ def similar_ideas(request, slug):
     """Up to five published contributions on the subject of the text being written, as an
     HTML fragment in the reader's language (static/js/similar-ideas.js puts it under the
     form). Without JavaScript nothing asks for it and the form is unchanged."""
-    member = member_or_404(request)
-    plan = plan_selectors.public_plan(member, slug)
     if is_ratelimited(request, group="similar", key="ip", rate=SIMILAR_PER_MINUTE,
                       method=["GET", "HEAD"], increment=True):
         return HttpResponse(status=429)
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan_alone(member, slug)
     ideas = selectors.similar_ideas(plan, request.GET.get("text", "")[:4000], get_language())
     return render(request, "cocreation/includes/similar_ideas.html", {"ideas": ideas})

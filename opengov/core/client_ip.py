@@ -33,6 +33,11 @@ def client_ip(request) -> str:
 
 
 def visitor_key(request) -> str:
-    """A keyed hash of the client's address: tells two visitors apart (problem reports count
-    different visitors) without storing an address anyone could read back."""
-    return salted_hmac("opengov.visitor", client_ip(request), algorithm="sha256").hexdigest()
+    """A keyed hash of the client's connection: tells two visitors apart (problem reports
+    count different visitors) without storing an address anyone could read back. An IPv6
+    connection is its /64, as for the rate limits: one home or phone has a whole /64, and each
+    of its addresses must not count as another person."""
+    address = ipaddress.ip_address(client_ip(request))
+    if address.version == 6:
+        address = ipaddress.ip_network(f"{address}/64", strict=False).network_address
+    return salted_hmac("opengov.visitor", str(address), algorithm="sha256").hexdigest()

@@ -54,7 +54,7 @@ def _changed(sender, instance=None, raw=False, **kwargs):
 def connect():
     for model in apps.get_models():
         if model._meta.app_label in CONTENT_APPS and not model.__name__.startswith(
-                "Historical"):
+                "Historical") and not getattr(model, "content_neutral", False):
             uid = f"content-{model._meta.label}"
             post_save.connect(_changed, sender=model, dispatch_uid=uid)
             post_delete.connect(_changed, sender=model, dispatch_uid=uid + "-del")

@@ -307,6 +307,8 @@ def moderation(request):
         item.kind = item._meta.model_name
         item.may_publish = getattr(item, "consent_to_publish", True)
         item.reasons = moderation_selectors.reasons(item.open_report_list)
+        item.notes = [report for report in item.open_report_list if report.note]
+        item.public_page = moderation_selectors.public_page(item)
     return render(request, "workspace/cocreation/moderation.html", {
         "member": member, "reported": reported,
         "reported_total": moderation_selectors.reported_count(member),

@@ -61,13 +61,15 @@ def home(request):
                   .select_related("progress_update__commitment"))
     return render(request, "workspace/home.html", {
         "member": member, "rows": rows, "unanswered": unanswered,
-        "pending": Comment.objects.filter(moderation.comment_of_member(member),
-                                          moderation_state=ModerationState.PENDING).count()
+        # Pending, less what visitors reported (counted apart, as on the desk).
+        "pending": moderation.not_reported(Comment.objects.filter(
+            moderation.comment_of_member(member),
+            moderation_state=ModerationState.PENDING)).count()
         if request.user.has_perm("tracking.moderate_comment", member) else None,
         "reported": moderation.reported_count(member)
         if request.user.has_perm("tracking.moderate_comment", member) else None,
-        "pending_contributions": Contribution.objects.filter(
-            process__plan__member=member, moderation_state=ModerationState.PENDING).count()
+        "pending_contributions": moderation.not_reported(Contribution.objects.filter(
+            process__plan__member=member, moderation_state=ModerationState.PENDING)).count()
         if request.user.has_perm("cocreation.moderate_contribution", member) else None,
         "is_poc": is_poc_team.test(request.user),
         "uses_repository_desk": uses_repository_desk.test(request.user),

@@ -28,11 +28,14 @@ def test_similar_ideas_appear_while_typing_and_are_announced_once(site, page, ax
                  .order_by("pk") if len(re.findall(r"\w{6,}", c.text)) >= 3)
     words = " ".join(sorted(set(re.findall(r"\w{6,}", known.text)), key=len)[-4:])
     page.goto(f"{site}/fr/plans/{PLAN}/co-creation/contribute/")
+    asked = []
+    page.on("request", lambda request: asked.append(request.url)
+            if "/co-creation/similar/" in request.url else None)
     text = page.locator("#id_text")
     text.click()
     page.keyboard.type(f"Je propose ceci : {words}.", delay=5)
     section = page.locator(".similar-ideas")
-    expect(section.get_by_role("heading", name="Idées semblables déjà envoyées")).to_be_visible()
+    expect(section).to_contain_text("Idées semblables déjà envoyées")
     link = section.get_by_role("link", name=re.compile(re.escape(known.heading[:20])))
     expect(link).to_have_attribute("target", "_blank")
     expect(page.get_by_role("status").filter(has_text="sous votre texte")).to_have_count(1)
@@ -42,6 +45,12 @@ def test_similar_ideas_appear_while_typing_and_are_announced_once(site, page, ax
         return field.nextElementSibling.classList.contains('similar-ideas-box');
     }""")
     expect(text).to_have_value(re.compile("Je propose ceci"))
+    # Only the telling words leave the page, never the draft as written.
+    from urllib.parse import parse_qs, urlsplit
+
+    sent = [parse_qs(urlsplit(url).query)["text"][0] for url in asked]
+    assert sent and all("Je propose ceci" not in words and ":" not in words
+                        for words in sent)
     axe("contribution form with similar ideas")
 
 

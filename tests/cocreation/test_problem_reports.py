@@ -137,10 +137,14 @@ def test_the_moderators_decision_closes_the_reports_and_is_recorded(
                .values_list("decision", flat=True)) == {decision.pk}
     published.refresh_from_db()
     assert published.moderation_state == ModerationState.PUBLISHED
-    # New reports start a new count, from the same visitors too.
+    # The visitors the moderator overruled are not heard again on this text: the same two
+    # cannot hide it at once. Others start a new count.
     report(visitor(1), contribution_url, "spam")
+    report(visitor(2), contribution_url, "spam")
     published.refresh_from_db()
     assert published.moderation_state == ModerationState.PUBLISHED
+    assert not ProblemReport.objects.filter(contribution=published, decision__isnull=True)
+    report(visitor(5), contribution_url, "spam")
     assert ProblemReport.objects.filter(contribution=published, decision__isnull=True).count() == 1
 
 
@@ -262,7 +266,7 @@ def test_the_public_statistics_give_counts_only(settings, published, contributio
 
 
 def test_the_report_page_explains_what_happens_in_each_language(contribution_url):
-    for lang, words in (("fr", "Signaler un problème"), ("es", "Informar de un problema")):
+    for lang, words in (("fr", "Signaler un problème"), ("es", "Señalar un problema")):
         page = visitor(1).get(f"/{lang}" + contribution_url[3:]).content.decode()
         assert words in page
 
@@ -278,3 +282,82 @@ def test_a_comment_on_a_self_assessment_is_reported_from_its_page(current_plan):
     url = reverse("cocreation:report_comment", args=[comment.pk])
     assert url in Client().get(back).content.decode()
     assert report(visitor(1), url, "other")["Location"] == back + "#messages"
+
+
+def test_a_text_hidden_after_reports_is_no_longer_readable_at_its_reference(
+        settings, published, contribution_url):
+    settings.REPORTS_TO_HIDE = 1
+    receipt = reverse("cocreation:receipt", args=[published.reference])
+    assert published.text[:30] in Client().get(receipt).content.decode()
+    report(visitor(1), contribution_url)
+    page = Client().get(receipt).content.decode()
+    assert published.text[:30] not in page
+    assert "no longer shown" in page
+
+
+def test_addresses_of_one_ipv6_network_are_one_visitor(settings, published, contribution_url):
+    settings.REPORTS_TO_HIDE = 2
+    for host in ("2001:db8:1:2::1", "2001:db8:1:2::99", "2001:db8:1:2:ffff::5"):
+        report(Client(REMOTE_ADDR=host), contribution_url)
+    published.refresh_from_db()
+    assert published.moderation_state == ModerationState.PUBLISHED
+    assert ProblemReport.objects.filter(contribution=published).count() == 1
+    report(Client(REMOTE_ADDR="2001:db8:1:3::1"), contribution_url)
+    published.refresh_from_db()
+    assert published.moderation_state == ModerationState.PENDING
+
+
+def test_a_report_from_a_form_never_shown_is_thanked_and_not_counted(published,
+                                                                    contribution_url):
+    response = visitor(1).post(contribution_url, {"reason": "spam"})  # no signed start time
+    assert response.status_code == 302
+    assert not ProblemReport.objects.filter(contribution=published).exists()
+
+
+def test_a_text_hidden_meanwhile_gets_the_same_thanks(monkeypatch, published,
+                                                     contribution_url):
+    found = moderation.reportable_contribution
+
+    def hidden_meanwhile(member, reference):
+        item, back = found(member, reference)
+        Contribution.objects.filter(pk=item.pk).update(moderation_state=ModerationState.PENDING)
+        return item, back
+
+    monkeypatch.setattr(moderation, "reportable_contribution", hidden_meanwhile)
+    response = report(visitor(1), contribution_url)
+    assert response.status_code == 302
+    assert not ProblemReport.objects.filter(contribution=published).exists()
+
+
+def test_a_report_that_hides_nothing_changes_no_public_page(published, contribution_url):
+    from opengov.core import content
+
+    before = content.current().number
+    report(visitor(1), contribution_url)
+    assert content.current().number == before
+
+
+def test_reports_hide_at_most_a_few_texts_an_hour(settings, demo):
+    settings.REPORTS_TO_HIDE = 1
+    hides = services.HIDES_PER_HOUR
+    contributions = list(Contribution.objects.public().filter(process__plan__member=demo)
+                         .exclude(problem_reports__isnull=False)[:hides + 2])
+    for n, contribution in enumerate(contributions):
+        services.problem_report(item=contribution, reason="spam", reporter=f"flood-{n}")
+    states = [Contribution.objects.get(pk=c.pk).moderation_state for c in contributions]
+    assert states.count(ModerationState.PENDING) <= hides
+    assert states[-1] == ModerationState.PUBLISHED  # reported, and first on the desk
+    assert ProblemReport.objects.filter(contribution=contributions[-1]).exists()
+
+
+def test_the_statistics_count_nothing_of_a_plan_that_is_not_public(demo, current_plan):
+    from opengov.plans.models import ActionPlan
+
+    def received():
+        return sum(month.received for month in moderation.monthly_statistics(demo))
+
+    before = received()
+    in_plan = Contribution.objects.filter(process__plan=current_plan).count()
+    assert in_plan
+    ActionPlan.objects.filter(pk=current_plan.pk).update(is_public=False)
+    assert received() <= before - in_plan

@@ -2,15 +2,31 @@
 
    The form names where to ask: <form data-similar-url="..." data-similar-for="id_text">.
    A moment after the writer stops typing, and once the text says enough, the server is asked
-   for the published contributions on the same subject, in the page's language. They are
-   shown under the text field; a polite live region says how many there are, once, without
-   reading the list aloud or moving the focus. Links open in a new tab so the text being
-   written is never lost. */
+   for the published contributions on the same subject, in the page's language. Only the
+   longest words go (what the server ranks by), never the draft itself: a draft that is not
+   sent stays on the writer's screen, not in a server's log. The list shows under the text
+   field; a polite live region says how many there are when that changes, without reading
+   the list aloud or moving the focus. Links open in a new tab so the text being written is
+   never lost. */
 (function () {
   "use strict";
 
   var DELAY = 900; // ms after the last key
   var MIN_LENGTH = 30; // characters: fewer say too little about the subject
+  var WORDS = 12; // the server keeps the 8 longest that are not common words
+
+  function telling(text) {
+    var seen = {};
+    return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [])
+      .filter(function (word) {
+        if (word.length < 4 || seen[word]) { return false; }
+        seen[word] = true;
+        return true;
+      })
+      .sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); })
+      .slice(0, WORDS)
+      .join(" ");
+  }
 
   function setUp(form) {
     var field = document.getElementById(form.getAttribute("data-similar-for"));
@@ -32,24 +48,35 @@
     function show(html) {
       box.innerHTML = html;
       var section = box.querySelector("[data-announce]");
-      status.textContent = section ? section.getAttribute("data-announce") : "";
+      var said = section ? section.getAttribute("data-announce") : "";
+      if (said !== status.textContent) {
+        status.textContent = said; // heard once per change, not after every pause
+      }
     }
 
     function ask() {
       var text = field.value.trim();
-      if (text.length < MIN_LENGTH || text === asked) {
+      var words = telling(text);
+      if (text.length < MIN_LENGTH) {
+        asked = "";
+        show("");
         return;
       }
-      asked = text;
+      if (words === asked) {
+        return;
+      }
+      asked = words;
       if (pending) {
         pending.abort();
       }
       pending = new AbortController();
-      var url = form.getAttribute("data-similar-url") + "?text=" + encodeURIComponent(text);
+      var url = form.getAttribute("data-similar-url") + "?text=" + encodeURIComponent(words);
       fetch(url, { signal: pending.signal, credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) { if (html !== null) { show(html); } })
-        .catch(function () { /* offline or aborted: the form works as before */ });
+        .then(function (response) { return response.ok ? response.text() : ""; })
+        .then(show)
+        .catch(function (error) {
+          if (error.name !== "AbortError") { show(""); } // offline: the form works as before
+        });
     }
 
     field.addEventListener("input", function () {
