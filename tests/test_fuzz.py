@@ -29,17 +29,23 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from opengov.cocreation.models import Contribution, ReasonedResponse
+from opengov.cocreation.models import (
+    Candidate,
+    Contribution,
+    PrioritisationRound,
+    ReasonedResponse,
+)
 from opengov.core.forms import MAX_ID
 from opengov.core.models import ModerationState, TaskFailure
 from opengov.core.roles import Role
 from opengov.follow.models import Subscription
 from opengov.forum.models import Meeting, Seat
+from opengov.members.models import Organisation
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.reports.models import (
     CommitmentFinding,
@@ -220,6 +226,10 @@ FORMS = {
     "workspace:cocreation_response_publish": Form(
         "poc", lambda w: {"pk": w.draft_response.pk},
         page=lambda w: ("workspace:cocreation_desk", {})),
+    "workspace:prioritisation_new": Form("poc", query=lambda w: f"?process={w.process.pk}"),
+    "workspace:prioritisation_edit": Form("poc", lambda w: {"pk": w.prioritisation.pk}),
+    "workspace:prioritisation_round": Form("forum_seated",
+                                           lambda w: {"pk": w.prioritisation.pk}),
     "workspace:moderate": Form("moderator",
                                lambda w: {"kind": "contribution", "pk": w.pending.pk},
                                page=lambda w: ("workspace:moderation_desk", {})),
@@ -291,8 +301,19 @@ def world(demo, current_plan, users, make_user):
     published_update = ProgressUpdate.objects.filter(
         commitment__plan=current_plan, published_on__isnull=False).order_by("pk").first()
     product = IRMProduct.objects.filter(plan=current_plan).first()
+    seated = make_user("t-seated", Role.FORUM_MEMBER,
+                       organisation=Organisation.objects.filter(member=demo).first())
+    Seat.objects.create(forum=demo.forum, organisation=seated.person.organisation,
+                        person=seated.person, constituency="civil_society",
+                        starts_on=timezone.localdate(), selection="self_selection")
+    today = timezone.localdate()
+    round_ = PrioritisationRound.objects.create(
+        process=process, title="Fuzzed round", opens_on=today, closes_on=today)
+    Candidate.objects.create(round=round_, title="A candidate")
     return SimpleNamespace(
-        users={**users, "code_owed": with_device, "code_given": with_device},
+        users={**users, "code_owed": with_device, "code_given": with_device,
+               "forum_seated": seated},
+        prioritisation=round_,
         device=TOTPDevice.objects.create(user=with_device, name="Phone", confirmed=True),
         plan=current_plan, commitment=commitment, process=process,
         draft_plan=ActionPlan.objects.create(

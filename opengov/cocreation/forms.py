@@ -12,7 +12,15 @@ from opengov.core.forms import (
     inline_formset,
 )
 
-from .models import Contribution, ProblemReport, ReasonedResponse, Theme
+from .models import (
+    Contribution,
+    ContributionGroup,
+    PrioritisationRound,
+    ProblemReport,
+    ReasonedResponse,
+    Score,
+    Theme,
+)
 
 
 class ContributionForm(HoneypotMixin, ModelForm):
@@ -312,3 +320,55 @@ def process_formsets(data, process, langs):
                                    can_delete=True)(
         data, instance=process, prefix=prefix, form_kwargs={"langs": langs})
         for prefix, model, form in parts}
+
+
+class PrioritisationRoundForm(ModelForm):
+    """A round of CC10 scoring: dates, and the candidates from the plan's commitments and the
+    process's accepted groups of contributions."""
+
+    commitments = SafeModelMultipleChoiceField(
+        label=_("Draft commitments to score"), required=False, queryset=None,
+        widget=forms.CheckboxSelectMultiple)
+    groups = SafeModelMultipleChoiceField(
+        label=_("Groups of contributions to score as candidates"), required=False,
+        queryset=None, widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = PrioritisationRound
+        fields = ["title", "opens_on", "closes_on", "published_on"]
+        widgets = {"opens_on": DATE, "closes_on": DATE, "published_on": DATE}
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commitments"].queryset = process.plan.commitments.order_by("number")
+        self.fields["groups"].queryset = process.groups.filter(
+            status=ContributionGroup.Status.ACCEPTED).order_by("name")
+        if self.instance.pk:
+            candidates = self.instance.candidates.all()
+            self.fields["commitments"].initial = [c.commitment_id for c in candidates
+                                                  if c.commitment_id]
+            self.fields["groups"].initial = [c.group_id for c in candidates if c.group_id]
+
+
+class ScoresForm(forms.Form):
+    """One forum member's scores: for each candidate, a choice from 1 to 5 per criterion."""
+
+    def __init__(self, *args, candidates, given=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        given = given or {}
+        self.candidates = candidates
+        for candidate in candidates:
+            for name in Score.CRITERIA:
+                self.fields[f"c{candidate.pk}_{name}"] = forms.TypedChoiceField(
+                    label=Score._meta.get_field(name).verbose_name, choices=Score.SCALE,
+                    coerce=int, widget=forms.RadioSelect,
+                    initial=given.get(candidate.pk, {}).get(name))
+
+    def groups(self):
+        """``[(candidate, [bound fields])]`` for the template: a fieldset per candidate."""
+        return [(candidate, [self[f"c{candidate.pk}_{name}"] for name in Score.CRITERIA])
+                for candidate in self.candidates]
+
+    def scores(self) -> dict:
+        return {c.pk: {name: self.cleaned_data[f"c{c.pk}_{name}"] for name in Score.CRITERIA}
+                for c in self.candidates}

@@ -473,3 +473,100 @@ class ReasonedResponse(OpenGovModel):
 
     def __str__(self):
         return f"{self.get_decision_display()} — {self.summary[:60]}"
+
+
+class PrioritisationRound(OpenGovModel):
+    """CC10: the forum scores candidate commitments on the handbook's criteria. Each forum
+    seat scores once per candidate and may change its scores until the round closes; the
+    result is published as aggregates by constituency, never who gave which score."""
+
+    process = models.ForeignKey(
+        CoCreationProcess, verbose_name=_("process"), on_delete=models.CASCADE,
+        related_name="prioritisation_rounds",
+    )
+    title = models.CharField(_("title"), max_length=250)
+    opens_on = models.DateField(_("scoring opens on"))
+    closes_on = models.DateField(_("scoring closes on"))
+    published_on = models.DateField(
+        _("result published on"), null=True, blank=True,
+        help_text=_("The aggregated result is public from this day, never before the round "
+                    "closes."))
+
+    class Meta:
+        verbose_name = _("prioritisation round")
+        verbose_name_plural = _("prioritisation rounds")
+        ordering = ["-opens_on", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def is_open(self, on=None):
+        on = on or timezone.localdate()
+        return self.opens_on <= on <= self.closes_on
+
+    def result_is_public(self, on=None):
+        on = on or timezone.localdate()
+        return bool(self.published_on and self.published_on <= on and self.closes_on < on)
+
+
+class Candidate(OpenGovModel):
+    """A candidate commitment: a draft commitment, or a group of contributions promoted."""
+
+    round = models.ForeignKey(PrioritisationRound, verbose_name=_("round"),
+                              on_delete=models.CASCADE, related_name="candidates")
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    commitment = models.ForeignKey("plans.Commitment", verbose_name=_("draft commitment"),
+                                   on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    group = models.ForeignKey(ContributionGroup, verbose_name=_("group of contributions"),
+                              on_delete=models.SET_NULL, null=True, blank=True,
+                              related_name="+")
+
+    class Meta:
+        verbose_name = _("candidate commitment")
+        verbose_name_plural = _("candidate commitments")
+        ordering = ["round", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+SCORE_CRITERIA = ("urgency", "political", "operational", "impact")
+
+
+class Score(models.Model):
+    """One forum seat's scores of one candidate, 1 (very low) to 5 (very high) on each
+    criterion of CC10. Private to the forum's team: only aggregates are published."""
+
+    CRITERIA = SCORE_CRITERIA
+    SCALE = [(1, _("1 – very low")), (2, _("2 – low")), (3, _("3 – medium")),
+             (4, _("4 – high")), (5, _("5 – very high"))]
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="scores")
+    seat = models.ForeignKey("forum.Seat", on_delete=models.CASCADE, related_name="+")
+    # The seat's constituency when it scored: a later change of seat does not move a score.
+    constituency = models.CharField(_("constituency"), max_length=20)
+    urgency = models.PositiveSmallIntegerField(
+        _("urgency and size of the problem"), choices=SCALE)
+    political = models.PositiveSmallIntegerField(_("political feasibility"), choices=SCALE)
+    operational = models.PositiveSmallIntegerField(_("operational feasibility"), choices=SCALE)
+    impact = models.PositiveSmallIntegerField(
+        _("potential impact on transparency, accountability and participation"),
+        choices=SCALE)
+    scored_at = models.DateTimeField(_("scored at"), auto_now=True)
+
+    # Scores are the forum's work in progress: no public page changes when one is given.
+    content_neutral = True
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "seat"], name="one_score_per_seat"),
+            *[models.CheckConstraint(condition=Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                                     name=f"score_{name}_1_to_5") for name in SCORE_CRITERIA],
+        ]
+
+    def __str__(self):
+        return f"{self.candidate} ({self.pk})"

@@ -1,9 +1,11 @@
 from opengov.core.translation import translate_and_track
 
 from .models import (
+    Candidate,
     CoCreationProcess,
     InputMechanism,
     OutreachActivity,
+    PrioritisationRound,
     ReasonedResponse,
     Stage,
     Theme,
@@ -23,3 +25,5 @@ translate_and_track(
     ("summary", "consideration", "influence", "reasons", "beyond_plan"),
     m2m_fields=["contributions", "commitments"],
 )
+translate_and_track(PrioritisationRound, ("title",))
+translate_and_track(Candidate, ("title", "description"))

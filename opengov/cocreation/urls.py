@@ -7,6 +7,8 @@ urlpatterns = [
     path("plans/<slug:slug>/co-creation/contribute/", views.contribute, name="contribute"),
     path("plans/<slug:slug>/co-creation/similar/", views.similar_ideas, name="similar_ideas"),
     path("plans/<slug:slug>/co-creation/feedback/", views.feedback, name="feedback"),
+    path("plans/<slug:slug>/co-creation/prioritisation/<int:pk>/", views.prioritisation_result,
+         name="prioritisation"),
     path("plans/<slug:slug>/co-creation/feedback.csv", views.feedback_csv, name="feedback_csv"),
     path("plans/<slug:slug>/co-creation/feedback.pdf", views.feedback_pdf, name="feedback_pdf"),
     path("contributions/<str:reference>/", views.receipt, name="receipt"),

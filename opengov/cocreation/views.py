@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -271,3 +271,19 @@ def similar_ideas(request, slug):
     plan = plan_selectors.public_plan_alone(member, slug)
     ideas = selectors.similar_ideas(plan, request.GET.get("text", "")[:4000], get_language())
     return render(request, "cocreation/includes/similar_ideas.html", {"ideas": ideas})
+
+
+@require_safe
+def prioritisation_result(request, slug, pk):
+    """CC10: a round's aggregated result, public from its publication day (after it closed)."""
+    from . import prioritisation
+    from .models import PrioritisationRound
+
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan_alone(member, slug)
+    round_ = get_object_or_404(PrioritisationRound.objects.filter(process__plan=plan), pk=pk)
+    if not round_.result_is_public():
+        raise Http404
+    return render(request, "cocreation/prioritisation.html", {
+        "member": member, "plan": plan, "round": round_,
+        "results": prioritisation.results(round_)})

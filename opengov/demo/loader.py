@@ -690,6 +690,47 @@ class DemoBuilder:
         )
         self.build_problem_reports(update)
 
+    def build_prioritisation(self):
+        """CC10: the forum's scoring of candidate commitments for the current plan, done and
+        published; and an open round on the refresh, which the demo's forum member has not
+        scored yet."""
+        from opengov.cocreation.models import Candidate, PrioritisationRound, Score
+        from opengov.forum.models import Seat
+
+        S, t = self.S, self.today
+        process = CoCreationProcess.objects.filter(plan=self.current).order_by("pk").first()
+        done = PrioritisationRound.objects.create(
+            process=process, opens_on=date(S, 10, 1), closes_on=date(S, 10, 15),
+            published_on=date(S, 10, 20),
+            **fr_en("title", ("Priorisation des engagements candidats",
+                              "Prioritisation of the candidate commitments")))
+        seats = list(Seat.objects.filter(forum=self.member.forum).order_by("pk"))
+        for n, commitment in enumerate(list(self.commitments.values())[:5]):
+            candidate = Candidate.objects.create(
+                round=done, commitment=commitment,
+                **{f"title_{lang}": getattr(commitment, f"title_{lang}")
+                   for lang in ("fr", "en", "es")})
+            for seat in seats:
+                # Government scores feasibility higher, civil society impact: the gap the
+                # result shows by constituency.
+                base = 4 - n % 3
+                gov = seat.constituency == "government"
+                Score.objects.create(
+                    candidate=candidate, seat=seat, constituency=seat.constituency,
+                    urgency=min(5, base + self.rng.randrange(2)),
+                    political=min(5, base + (1 if gov else 0)),
+                    operational=min(5, base + (1 if gov else -1) if base > 1 else 1),
+                    impact=min(5, base + (0 if gov else 1)))
+        refresh = CoCreationProcess.objects.filter(plan=self.current, purpose="refresh").first()
+        if refresh is not None:
+            current = PrioritisationRound.objects.create(
+                process=refresh, opens_on=t - timedelta(days=3), closes_on=t + timedelta(days=14),
+                **fr_en("title", ("Priorités de l'actualisation", "Priorities of the refresh")))
+            for title in (("Registre des bénéficiaires effectifs ouvert",
+                           "Open register of beneficial owners"),
+                          ("Budget participatif des écoles", "Participatory school budgets")):
+                Candidate.objects.create(round=current, **fr_en("title", title))
+
     def build_followers(self):
         """People who follow by e-mail, confirmed (the addresses are examples: nothing is
         ever sent to them, and no page shows them)."""
@@ -890,6 +931,7 @@ class DemoBuilder:
         self.build_themes()
         self.build_plans()
         self.build_cocreation()
+        self.build_prioritisation()
         self.build_meetings()
         self.build_progress(self.previous_commitments, self.S - 2)
         self.build_progress(self.commitments, self.S)

@@ -119,7 +119,7 @@ def describe(notice, lang) -> tuple[str, str] | None:
                     record.get_completion_display()}
                 path = reverse("tracking:update_detail", args=[record.pk])
             case Notice.Kind.VERSION:
-                text = _("%(plan)s: %(kind)s delivered on %(date)s.") % {
+                text = _("%(plan)s: a new version (%(kind)s) was delivered on %(date)s.") % {
                     "plan": record.plan, "kind": record.get_kind_display(),
                     "date": date(record.delivered_on)}
                 path = record.plan.get_absolute_url()

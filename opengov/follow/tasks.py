@@ -4,18 +4,18 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from opengov.core.tasks import after_commit, background
+from opengov.core.tasks import MailNotSent, after_commit, background
 
 from . import notices
 from .models import Notice, Subscription, for_notice, for_subscription
 from .services import link, what_is_followed
 
-BATCH = 100  # messages per task: one connection to the mail server each
+BATCH = 100  # followers read and messages composed per task
 DIGEST_LINES = 50
 WEEK = timedelta(days=7)
 
@@ -33,6 +33,19 @@ def _message(subscription, subject, lines):
         headers={"List-Unsubscribe": f"<{stop}>",
                  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                  "Auto-Submitted": "auto-generated"})
+
+
+@background(label=gettext_lazy("Send an e-mail to a follower"))
+def send_to_follower(subscription_id, subject, lines):
+    """One message, its own task: a refused address is retried alone, and nobody else gets
+    the same message twice. Arguments name the follower by number, never by address."""
+    subscription = _active().filter(pk=subscription_id).first()
+    if subscription is None:
+        return  # stopped meanwhile
+    try:
+        _message(subscription, subject, lines).send()
+    except Exception as error:
+        raise MailNotSent(type(error).__name__) from None
 
 
 def _line(text, path):
@@ -79,19 +92,16 @@ def send_notice(notice_id):
 def send_notice_batch(notice_id, subscription_ids):
     notice = Notice.objects.get(pk=notice_id)
     said = {}  # language -> (text, path), or None when there is nothing to say any more
-    messages = []
-    for subscription in _active().filter(pk__in=subscription_ids):
+    for subscription in _active().filter(pk__in=subscription_ids).select_related(
+            "member", "plan", "commitment", "process"):
         lang = subscription.language
         if lang not in said:
             said[lang] = notices.describe(notice, lang)
         if said[lang] is None:
             continue
-        text, path = said[lang]
         with translation.override(lang):
             subject = _("News: %(what)s") % {"what": what_is_followed(subscription)}
-        messages.append(_message(subscription, subject, [_line(text, path)]))
-    if messages:
-        get_connection().send_messages(messages)
+        send_to_follower.enqueue(subscription.pk, subject, [_line(*said[lang])])
 
 
 # -- weekly digests -----------------------------------------------------------------------
@@ -110,20 +120,24 @@ def send_due_digests(now=None) -> int:
 @background(label=gettext_lazy("Send weekly digests"))
 def send_digest_batch(subscription_ids, until):
     until = datetime.fromisoformat(until)
-    messages, done = [], []
-    for subscription in _active().filter(pk__in=subscription_ids):
+    said = {}  # (notice, language) -> what to say: one description per batch, not per reader
+    for subscription in _active().filter(pk__in=subscription_ids).select_related(
+            "member", "plan", "commitment", "process"):
         news = list(Notice.objects.filter(for_subscription(subscription),
                                           created_at__gt=subscription.last_digest_at,
                                           created_at__lte=until)[:DIGEST_LINES + 1])
-        lines = [_line(*said) for said in (notices.describe(n, subscription.language)
-                                           for n in news[:DIGEST_LINES]) if said]
+        lang = subscription.language
+        lines = []
+        for notice in news[:DIGEST_LINES]:
+            if (notice.pk, lang) not in said:
+                said[notice.pk, lang] = notices.describe(notice, lang)
+            if said[notice.pk, lang]:
+                lines.append(_line(*said[notice.pk, lang]))
+        # The week is done whether or not there was news; its message is sent on its own.
+        Subscription.objects.filter(pk=subscription.pk).update(last_digest_at=until)
         if lines:
-            with translation.override(subscription.language):
+            with translation.override(lang):
                 if len(news) > DIGEST_LINES:
                     lines.append(_("… and more on the website."))
                 subject = _("This week: %(what)s") % {"what": what_is_followed(subscription)}
-            messages.append(_message(subscription, subject, lines))
-        done.append(subscription.pk)
-    if messages:
-        get_connection().send_messages(messages)  # a failure retries the batch as it was
-    Subscription.objects.filter(pk__in=done).update(last_digest_at=until)
+            send_to_follower.enqueue(subscription.pk, subject, lines)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from opengov.cocreation.models import CoCreationProcess
+from opengov.core.forms import AutomaticFlag
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.web.views import member_or_404
 
@@ -55,12 +56,12 @@ def follow(request, scope, key=None, plan_slug=None):
             form.add_error(None, _("Many requests were sent from your connection in the last "
                                    "hour. Please try again later."))
         else:
-            if not form.is_robot:
+            # A form never shown (no signed start time) or filled by a robot mails nobody.
+            if form.suspicion in ("", AutomaticFlag.TOO_FAST):
                 services.follow_start(
                     member=member, scope=scope, target=target,
                     email=form.cleaned_data["email"], language=get_language(),
-                    frequency=form.cleaned_data["frequency"],
-                    site_url=request.build_absolute_uri("/"))
+                    frequency=form.cleaned_data["frequency"])
             # The same answer whether the address followed already or not: it is nobody's
             # business but its owner's.
             messages.success(request, _("Almost done: we have sent a link to your e-mail. "

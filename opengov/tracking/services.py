@@ -42,6 +42,8 @@ def progress_update_post(*, commitment, author, texts, completion, timeliness, m
             date=update.reported_on, is_public=publish,
         )
         update.evidence.add(document)
+    if publish:
+        news_after_commit()
     record(actor=author, kind=Activity.Kind.UPDATE_POSTED, target=update,
            summary=update.get_completion_display())
     return update

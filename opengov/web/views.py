@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from opengov.api import opendata
 from opengov.cocreation import selectors as cocreation_selectors
 from opengov.cocreation.forms import ProcessFilterForm
-from opengov.cocreation.models import ReasonedResponse
+from opengov.cocreation.models import PrioritisationRound, ReasonedResponse
 from opengov.forum import selectors as forum_selectors
 from opengov.members.selectors import member_for_request
 from opengov.plans import selectors as plan_selectors
@@ -83,6 +83,9 @@ def plan_detail(request, slug):
         "phases": plan_selectors.plan_phases(plan, today),
         "content_language": get_language() if get_language() in langs else langs[0],
         "self_assessments": plan.self_assessments.public(),
+        # CC10: published prioritisations, linked from the development-process section.
+        "prioritisations": PrioritisationRound.objects.filter(
+            process__plan=plan, closes_on__lt=today, published_on__lte=today),
         "irm_products": plan.irm_products.filter(published_on__lte=today)
         .select_related("document").order_by("published_on")})
 

@@ -146,6 +146,42 @@ def test_a_visitor_follows_a_commitment_confirms_and_receives_the_digest(site, p
     stop = digest.extra_headers["List-Unsubscribe"].strip("<>")
     page.goto(site + stop[stop.index("/fr/"):])
     page.get_by_role("button", name="Arrêter les e-mails").click()
-    expect(page.get_by_role("heading", name="Vous ne recevrez plus d'e-mails")).to_be_visible()
+    expect(page.get_by_role("heading", name="Vous ne recevrez plus d'e-mails à ce sujet")).to_be_visible()
     axe("following stopped")
     assert not Subscription.objects.filter(email="lea@example.org").exists()
+
+
+def test_a_forum_member_scores_two_candidates_and_the_public_sees_aggregates_only(
+        site, page, axe):
+    from opengov.cocreation.models import PrioritisationRound, Score
+
+    current = PrioritisationRound.objects.get(title_en="Priorities of the refresh")
+    desk = staff_page(page)
+    sign_in(desk, site, "forum")
+    desk.goto(f"{site}/en/workspace/prioritisation/")
+    desk.get_by_role("link", name="Priorities of the refresh").click()
+    for candidate in current.candidates.order_by("pk"):
+        group = desk.get_by_role("group", name=candidate.title_en, exact=True)
+        for criterion, value in (("Urgency and size of the problem", "5 – very high"),
+                                 ("Political feasibility", "3 – medium"),
+                                 ("Operational feasibility", "4 – high"),
+                                 ("Potential impact on transparency, accountability and "
+                                  "participation", "5 – very high")):
+            group.get_by_role("group", name=criterion).get_by_label(value).check()
+    axe_on(desk, "scoring form")
+    desk.get_by_role("button", name="Record my scores").click()
+    expect(desk.locator("#messages")).to_contain_text("Your scores are recorded")
+    assert Score.objects.filter(candidate__round=current).count() == 2
+    desk.context.close()
+
+    done = PrioritisationRound.objects.get(title_en="Prioritisation of the candidate "
+                                                    "commitments")
+    page.goto(f"{site}/en/plans/{PLAN}/")
+    page.get_by_role("link", name="Prioritisation of the candidate commitments").click()
+    table = page.get_by_role("table")
+    expect(table).to_contain_text("Civil society")
+    content = page.content()
+    for seat_person in ("Ibrahim Diallo",):
+        assert seat_person not in page.locator("main").inner_text()
+    assert done.candidates.exists() and "score" in content
+    axe("published prioritisation")

@@ -253,3 +253,43 @@ def test_pages_invite_people_to_follow(commitment, current_plan):
         current_plan.get_absolute_url()).content.decode()
     assert reverse("follow:meetings") in client.get(reverse("web:forum")).content.decode()
     assert reverse("follow:site") in client.get(reverse("web:home")).content.decode()
+
+
+def test_a_confirmed_following_cannot_be_changed_by_someone_typing_the_address(
+        commitment, django_capture_on_commit_callbacks):
+    subscription = confirmed(commitment, django_capture_on_commit_callbacks)
+    cache.clear()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(follow_url(commitment, "es"), frequency="weekly")
+    subscription.refresh_from_db()
+    assert (subscription.frequency, subscription.language) == ("immediate", "fr")
+    assert sent_to(ADDRESS) == []
+
+
+def test_a_refused_address_delays_nobody_and_nobody_gets_a_message_twice(
+        commitment, users, monkeypatch, django_capture_on_commit_callbacks):
+    from opengov.core.models import TaskFailure
+    from opengov.follow import tasks
+
+    first = confirmed(commitment, django_capture_on_commit_callbacks)
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(follow_url(commitment), "second@example.org")
+    second = Subscription.objects.get(email="second@example.org")
+    Client().post(reverse("follow:confirm", args=[second.token]))
+    built = tasks._message
+
+    def refusing(subscription, subject, lines):
+        message = built(subscription, subject, lines)
+        if subscription.pk == first.pk:
+            message.send = lambda: (_ for _ in ()).throw(OSError("550 no such user"))
+        return message
+
+    monkeypatch.setattr(tasks, "_message", refusing)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        progress_update_publish(actor=users["agency"], update=draft_update(commitment))
+    assert len(sent_to("second@example.org")) == 1
+    failure = TaskFailure.objects.filter(task__endswith="send_to_follower").latest("pk")
+    assert ADDRESS not in str(failure.arguments) + failure.error

@@ -162,6 +162,7 @@ DESK_PAGES = {
     "groups": ("poc", lambda plan: reverse("workspace:cocreation_groups",
                                            args=[process_pk(plan)])),
     "moderation desk": ("moderator", lambda plan: reverse("workspace:moderation_desk")),
+    "prioritisation": ("poc", lambda plan: reverse("workspace:prioritisation")),
     "forum desk": ("poc", lambda plan: reverse("workspace:forum_desk")),
     "meetings desk": ("poc", lambda plan: reverse("workspace:meeting_list")),
     "IRM desk": ("irm", lambda plan: reverse("workspace:irm_desk")),
