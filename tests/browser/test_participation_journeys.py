@@ -146,7 +146,8 @@ def test_a_visitor_follows_a_commitment_confirms_and_receives_the_digest(site, p
     stop = digest.extra_headers["List-Unsubscribe"].strip("<>")
     page.goto(site + stop[stop.index("/fr/"):])
     page.get_by_role("button", name="Arrêter les e-mails").click()
-    expect(page.get_by_role("heading", name="Vous ne recevrez plus d'e-mails à ce sujet")).to_be_visible()
+    stopped = page.get_by_role("heading", name="Vous ne recevrez plus d'e-mails à ce sujet")
+    expect(stopped).to_be_visible()
     axe("following stopped")
     assert not Subscription.objects.filter(email="lea@example.org").exists()
 
