@@ -21,7 +21,6 @@ from django_ratelimit.core import is_ratelimited
 from opengov.core import spreadsheets
 from opengov.core.client_ip import visitor_key
 from opengov.core.documents import as_file
-from opengov.core.forms import AutomaticFlag
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
 from opengov.tracking import charts
@@ -228,10 +227,9 @@ def _report(request, member, item, back, heading):
             form.add_error(None, _("Many reports were sent from your connection in the last "
                                    "hour. Please try again later."))
         else:
-            # A report sent by a script (the hidden field, or no signed start time: the form
-            # was never shown) is thanked and not counted; so is one on a text hidden
-            # meanwhile. A quick one counts: choosing a reason takes a person a second.
-            if form.suspicion in ("", AutomaticFlag.TOO_FAST):
+            # A report sent by a script is thanked and not counted; so is one on a text
+            # hidden meanwhile.
+            if form.from_a_person:
                 with suppress(ValidationError):
                     services.problem_report(item=item, reason=form.cleaned_data["reason"],
                                             note=form.cleaned_data["note"],

@@ -81,6 +81,13 @@ class HoneypotMixin(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
     @property
+    def from_a_person(self) -> bool:
+        """Sent from the form as shown, by someone who did not fill in the hidden field: what
+        a report or a following needs to count. A quick one counts (a choice takes a person
+        a second); one without the signed start time came from a script."""
+        return self.suspicion in ("", AutomaticFlag.TOO_FAST)
+
+    @property
     def suspicion(self) -> str:
         """The ``AutomaticFlag`` that makes this submission suspicious, or ""."""
         if self.is_robot:

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from opengov.cocreation.models import CoCreationProcess
-from opengov.core.forms import AutomaticFlag
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.web.views import member_or_404
 
@@ -57,7 +56,7 @@ def follow(request, scope, key=None, plan_slug=None):
                                    "hour. Please try again later."))
         else:
             # A form never shown (no signed start time) or filled by a robot mails nobody.
-            if form.suspicion in ("", AutomaticFlag.TOO_FAST):
+            if form.from_a_person:
                 services.follow_start(
                     member=member, scope=scope, target=target,
                     email=form.cleaned_data["email"], language=get_language(),
