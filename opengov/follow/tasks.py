@@ -48,6 +48,21 @@ def send_to_follower(subscription_id, subject, lines):
         raise MailNotSent(type(error).__name__) from None
 
 
+NARROWER = {Subscription.Scope.COMMITMENT: 0, Subscription.Scope.PROCESS: 1,
+            Subscription.Scope.MEETINGS: 2, Subscription.Scope.PLAN: 3,
+            Subscription.Scope.SITE: 4}
+UNCONFIRMED_DAYS = 7
+
+
+def forget_unconfirmed(now=None) -> int:
+    """A following not confirmed within a week ends and forgets its address: its link no
+    longer confirms anything, and no address is kept that its owner never confirmed."""
+    now = now or timezone.now()
+    return Subscription.objects.filter(
+        confirmed_at__isnull=True, ended_at__isnull=True,
+        created_at__lt=now - timedelta(days=UNCONFIRMED_DAYS)).update(ended_at=now, email="")
+
+
 def _line(text, path):
     return f"{text}\n{settings.SITE_URL.rstrip('/')}{path}"
 
@@ -81,8 +96,16 @@ def send_notice(notice_id):
     notice = Notice.objects.filter(pk=notice_id, sent_at__isnull=True).first()
     if notice is None:
         return
-    ids = list(_active().filter(for_notice(notice), frequency=Subscription.Frequency.IMMEDIATE)
-               .order_by("pk").values_list("pk", flat=True))
+    # One message per address: who follows a plan and one of its commitments hears once,
+    # through the narrowest following (the one that names the thing most closely).
+    rows = (_active().filter(for_notice(notice), frequency=Subscription.Frequency.IMMEDIATE)
+            .order_by("pk").values_list("pk", "email", "scope"))
+    closest = {}
+    for pk, email, scope in rows:
+        key = email.strip().lower()
+        if key not in closest or NARROWER[scope] < NARROWER[closest[key][1]]:
+            closest[key] = (pk, scope)
+    ids = sorted(pk for pk, _scope in closest.values())
     for start in range(0, len(ids), BATCH):
         send_notice_batch.enqueue(notice_id, ids[start:start + BATCH])
     Notice.objects.filter(pk=notice_id).update(sent_at=timezone.now())

@@ -1,6 +1,7 @@
 """Follow by e-mail without an account (CC11): double opt-in, alerts as things happen or a
 weekly digest, one-click unsubscribe in every message, and the address never shown."""
 
+import io
 import re
 from datetime import timedelta
 
@@ -293,3 +294,40 @@ def test_a_refused_address_delays_nobody_and_nobody_gets_a_message_twice(
     assert len(sent_to("second@example.org")) == 1
     failure = TaskFailure.objects.filter(task__endswith="send_to_follower").latest("pk")
     assert ADDRESS not in str(failure.arguments) + failure.error
+
+
+def test_one_address_hears_once_through_its_closest_following(
+        commitment, current_plan, users, django_capture_on_commit_callbacks):
+    for url in (reverse("follow:site"), reverse("follow:plan", args=[current_plan.slug]),
+                follow_url(commitment)):
+        cache.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            ask(url)
+    for subscription in Subscription.objects.filter(email=ADDRESS):
+        Client().post(reverse("follow:confirm", args=[subscription.token]))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        progress_update_publish(actor=users["agency"], update=draft_update(commitment))
+    (message,) = sent_to(ADDRESS)
+    assert "/follow/stop/" in message.body
+    closest = Subscription.objects.get(email=ADDRESS, scope="commitment")
+    assert closest.token in message.extra_headers["List-Unsubscribe"]
+
+
+def test_an_address_never_confirmed_is_forgotten_after_a_week(
+        commitment, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ask(follow_url(commitment))
+    subscription = Subscription.objects.get(email=ADDRESS)
+    call_command("send_follow_alerts", stdout=io.StringIO())
+    subscription.refresh_from_db()
+    assert subscription.email == ADDRESS  # a day is not a week
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        call_command("send_follow_alerts", stdout=io.StringIO())
+    subscription.refresh_from_db()
+    assert subscription.email == "" and subscription.ended_at is not None
+    Client().post(reverse("follow:confirm", args=[subscription.token]))
+    subscription.refresh_from_db()
+    assert not subscription.is_active  # the old link confirms nothing
