@@ -155,6 +155,21 @@ def private_records(demo, current_plan):
         Meeting.objects.create(forum=demo.forum, kind="forum", title="Réunion du forum",
                                starts_at=timezone.now() - timedelta(days=2), format="online",
                                minutes=marker, minutes_published_on=day)
+    # A public hybrid meeting taking registrations: who registered, their needs and the
+    # remote link are for the organisers only; so is a private working group.
+    from opengov.forum.models import Registration, WorkingGroup
+
+    open_meeting = Meeting.objects.create(
+        forum=demo.forum, kind="forum", title="Réunion ouverte", format="hybrid",
+        starts_at=timezone.now() + timedelta(days=3), registration_open=True, capacity=1,
+        remote_link="https://visio.example.org/MARKER-remote-link")
+    for status in ("registered", "waiting", "pending"):
+        Registration.objects.create(
+            meeting=open_meeting, name=f"MARKER-registrant-{status}", language="fr",
+            organisation="MARKER-registrant-organisation", status=status,
+            email=f"marker-registrant-{status}@example.org", accessibility_needs="MARKER-needs")
+    WorkingGroup.objects.create(forum=demo.forum, name="MARKER-private-group", is_public=False,
+                                starts_on=timezone.localdate())
     Document.objects.create(member=demo, kind="other", title="MARKER-private-document",
                             date=timezone.localdate(), language="en", is_public=False)
     ActionPlan.objects.create(member=demo, number=4, slug="draft-plan", title="MARKER-draft-plan",
@@ -164,4 +179,8 @@ def private_records(demo, current_plan):
         secrets += [value for value in (person.email, person.phone) if value]
     secrets += list(Contribution.objects.exclude(author_email="").values_list("author_email",
                                                                             flat=True))
+    for registration in Registration.objects.all():
+        secrets += [registration.email, registration.name]
+        secrets += [v for v in (registration.accessibility_needs,) if v]
+    secrets += [link for link in Meeting.objects.values_list("remote_link", flat=True) if link]
     return secrets

@@ -44,7 +44,7 @@ from opengov.core.forms import MAX_ID
 from opengov.core.models import ModerationState, TaskFailure
 from opengov.core.roles import Role
 from opengov.follow.models import Subscription
-from opengov.forum.models import Meeting, Seat
+from opengov.forum.models import Meeting, Registration, Seat, WorkingGroup
 from opengov.members.models import Organisation
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.reports.models import (
@@ -239,6 +239,12 @@ FORMS = {
     "workspace:seat_end": Form("poc", lambda w: {"pk": w.seat.pk}),
     "workspace:meeting_new": Form("poc"),
     "workspace:meeting_edit": Form("poc", lambda w: {"pk": w.meeting.pk}),
+    "workspace:meeting_registrations": Form("poc", lambda w: {"pk": w.open_meeting.pk}),
+    "workspace:working_group_new": Form("poc"),
+    "workspace:working_group_edit": Form("poc", lambda w: {"pk": w.working_group.pk}),
+    "web:meeting_register": Form("anonymous", lambda w: {"pk": w.open_meeting.pk}),
+    "web:registration_confirm": Form("anonymous", lambda w: {"token": w.registration.token}),
+    "web:registration_cancel": Form("anonymous", lambda w: {"token": w.registration.token}),
     "workspace:irm_product_new": Form("irm", lambda w: {"plan_pk": w.plan.pk}),
     "workspace:irm_product_edit": Form("irm", lambda w: {"pk": w.product.pk}),
     "workspace:requirement_finding_new": Form("irm", lambda w: {"product_pk": w.product.pk}),
@@ -310,6 +316,8 @@ def world(demo, current_plan, users, make_user):
     round_ = PrioritisationRound.objects.create(
         process=process, title="Fuzzed round", opens_on=today, closes_on=today)
     Candidate.objects.create(round=round_, title="A candidate")
+    open_meeting = Meeting.objects.get(forum=demo.forum, registration_open=True,
+                                       working_group__isnull=False)
     return SimpleNamespace(
         users={**users, "code_owed": with_device, "code_given": with_device,
                "forum_seated": seated},
@@ -341,6 +349,10 @@ def world(demo, current_plan, users, make_user):
             influence="i", reasons="r"),
         seat=Seat.objects.filter(forum=demo.forum).first(),
         meeting=Meeting.objects.filter(forum=demo.forum).first(),
+        open_meeting=open_meeting,
+        registration=Registration.objects.create(meeting=open_meeting, name="Fuzz",
+                                                 email="fuzz@example.org", language="en"),
+        working_group=WorkingGroup.objects.get(forum=demo.forum),
         product=product,
         requirement_finding=RequirementFinding.objects.create(product=product,
                                                               requirement="F1", verdict="met"),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from opengov.forum.models import Meeting
 from opengov.repository.models import Document, DocumentVersion
@@ -22,6 +23,23 @@ class Evidence:
     label: str
     url: str
     public: bool
+    detail: str = ""
+
+
+def _meeting_detail(meeting) -> str:
+    """F1, I5: what the meeting left behind — its minutes and who came, by constituency."""
+    if meeting.minutes_are_public:
+        minutes = _("minutes published on %(date)s") % {
+            "date": formats.date_format(meeting.minutes_published_on, "SHORT_DATE_FORMAT")}
+    else:
+        minutes = _("minutes not published")
+    if meeting.attendance_total is None:
+        attendance = _("attendance not recorded")
+    else:
+        attendance = _("%(g)s from government, %(c)s from civil society, %(o)s others") % {
+            "g": meeting.attendance_government or 0, "c": meeting.attendance_civil_society or 0,
+            "o": meeting.attendance_other or 0}
+    return f"{minutes}; {attendance}"
 
 
 def _meeting_evidence(plan, verdict, public_only):
@@ -32,18 +50,21 @@ def _meeting_evidence(plan, verdict, public_only):
     shown = Exists(Meeting.objects.public().filter(pk=OuterRef("pk")))
     found = []
     # Only what the link shows: the minutes and agendas stay in the database.
-    for meeting in meetings.only("pk", "title", "starts_at").annotate(shown=shown).order_by(
-            "-starts_at"):
+    for meeting in meetings.only(
+            "pk", "title", "starts_at", "is_public", "minutes_published_on",
+            "attendance_government", "attendance_civil_society", "attendance_other").annotate(
+            shown=shown).order_by("-starts_at"):
         if len(found) == 6:
             break
         if meeting.starts_at.date() not in dates:
             continue
         label = f"{meeting.title} ({formats.date_format(meeting.starts_at, 'SHORT_DATE_FORMAT')})"
+        detail = _meeting_detail(meeting)
         if meeting.shown:
-            found.append(Evidence(label, meeting.get_absolute_url(), True))
+            found.append(Evidence(label, meeting.get_absolute_url(), True, detail))
         elif not public_only:
-            found.append(Evidence(label, reverse("admin:forum_meeting_change",
-                                                 args=[meeting.pk]), False))
+            found.append(Evidence(label, reverse("workspace:meeting_edit", args=[meeting.pk]),
+                                  False, detail))
     return found
 
 

@@ -260,7 +260,7 @@ def inline_formset(parent_model, model, **kwargs):
 def platform_formfield(db_field, **kwargs):
     """The form field of every model form of the platform (``ModelForm``), unless the form
     names another class: relations chosen with the strict fields above, dates within
-    FIRST_DAY and LAST_DAY."""
+    FIRST_DAY and LAST_DAY, links typed without a scheme taken as https://."""
     if isinstance(db_field, models.ManyToManyField):
         kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
     elif isinstance(db_field, models.ForeignKey):  # OneToOneField included
@@ -269,6 +269,8 @@ def platform_formfield(db_field, **kwargs):
         kwargs.setdefault("form_class", DateTimeField)
     elif isinstance(db_field, models.DateField):
         kwargs.setdefault("form_class", DateField)
+    elif isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")  # a link typed without its scheme
     return db_field.formfield(**kwargs)
 
 

@@ -571,9 +571,10 @@ class DemoBuilder:
                                "Confidential item on appointments.")),
         )
         upcoming = t + timedelta(days=19)
-        Meeting.objects.create(
+        self.upcoming_plenary = Meeting.objects.create(
             forum=self.forum, kind="forum", starts_at=at(upcoming, 14), format="hybrid",
-            plan=self.current, is_public=True,
+            plan=self.current, is_public=True, registration_open=True, capacity=40,
+            remote_link="https://visio.example.org/forum-pleniere-ogp",
             **fr_en("title", (f"Séance plénière du Forum n° {self.next_plenary_number}",
                               f"Forum plenary no. {self.next_plenary_number}")),
             **fr_en("place", ("Ministère de la Transformation publique, salle Condorcet",
@@ -730,6 +731,73 @@ class DemoBuilder:
                            "Open register of beneficial owners"),
                           ("Budget participatif des écoles", "Participatory school budgets")):
                 Candidate.objects.create(round=current, **fr_en("title", title))
+
+    def build_working_group(self):
+        """A thematic working group (CC7, I3) on open contracting: four forum members, an
+        invited agency, its past monitoring meeting and a small hybrid meeting to come."""
+        from opengov.forum.models import WorkingGroup
+
+        t = self.today
+        group = WorkingGroup.objects.create(
+            forum=self.forum, plan=self.current, starts_on=self.current.delivered_on,
+            **fr_en("name", ("Groupe de travail Commande publique ouverte",
+                             "Open contracting working group")),
+            **fr_en("remit", (
+                "Prépare et suit l'engagement sur les données ouvertes de la commande "
+                "publique : jalons, publication des contrats, retours des utilisateurs.",
+                "Prepares and follows the commitment on open contracting data: milestones, "
+                "publication of contracts, feedback from users.")),
+            **fr_en("other_participants", (
+                "Observatoire économique de la commande publique (invité permanent)",
+                "Public Procurement Economic Observatory (standing guest)")))
+        seats = list(self.forum.seats.order_by("constituency", "pk"))
+        group.seats.set(seats[:2] + seats[-2:])
+        self.forum.meetings.filter(commitment=self.commitments["open-contracting"]).update(
+            working_group=group)
+        self.group_meeting = Meeting.objects.create(
+            forum=self.forum, kind="commitment_monitoring", working_group=group,
+            starts_at=at(t + timedelta(days=9), 10), format="hybrid", plan=self.current,
+            commitment=self.commitments["open-contracting"], is_public=True,
+            registration_open=True, capacity=4, duration_minutes=90,
+            remote_link="https://visio.example.org/gt-commande-publique",
+            **fr_en("title", ("Groupe de travail : données des contrats publics",
+                              "Working group: public contract data")),
+            **fr_en("place", ("Maison de la société civile, Port-Aurèle",
+                              "Civil Society House, Port-Aurèle")),
+            **fr_en("agenda", ("1. Premier jeu de données publié\n2. Retours des "
+                               "journalistes\n3. Prochain jalon",
+                               "1. First dataset published\n2. Feedback from journalists\n"
+                               "3. Next milestone")))
+
+    def build_registrations(self):
+        """People who registered without an account (the addresses are examples): the
+        working group meeting is full with one person waiting, the plenary has a few, and
+        the refresh workshop of last week has its attendance recorded from them."""
+        from opengov.forum.models import Registration
+
+        status = Registration.Status
+        confirmed = timezone.now() - timedelta(days=2)
+        people = [
+            ("Amina Diallo", "Transparence Citoyenne", "civil_society", "fr", ""),
+            ("Julien Morel", "Direction des achats de l'État", "government", "fr", ""),
+            ("Sofía Herrera", "Datos Abiertos Port-Aurèle", "civil_society", "es",
+             "Sous-titrage en direct, s'il vous plaît."),
+            ("Marc Lefort", "", "", "fr", ""),
+            ("Grace Okafor", "University of Port-Aurèle", "other", "en",
+             "Step-free access: I use a wheelchair."),
+        ]
+        workshop = self.forum.meetings.filter(kind="cocreation_workshop").latest("starts_at")
+        for meeting, count in ((self.group_meeting, 5), (self.upcoming_plenary, 3),
+                               (workshop, 4)):
+            for n, (name, organisation, constituency, lang, needs) in enumerate(people[:count]):
+                full = meeting.capacity is not None and n >= meeting.capacity
+                Registration.objects.create(
+                    meeting=meeting, name=name, organisation=organisation,
+                    constituency=constituency, language=lang, accessibility_needs=needs,
+                    email=f"{name.split()[0].lower()}.{meeting.pk}@example.org",
+                    status=status.WAITING if full else status.REGISTERED,
+                    confirmed_at=confirmed + timedelta(minutes=n),
+                    attended=meeting is workshop)
 
     def build_followers(self):
         """People who follow by e-mail, confirmed (the addresses are examples: nothing is
@@ -933,6 +1001,8 @@ class DemoBuilder:
         self.build_cocreation()
         self.build_prioritisation()
         self.build_meetings()
+        self.build_working_group()
+        self.build_registrations()
         self.build_progress(self.previous_commitments, self.S - 2)
         self.build_progress(self.commitments, self.S)
         self.build_comments()

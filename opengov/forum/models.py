@@ -1,6 +1,9 @@
 """The multi-stakeholder forum: its basis and rules, its seats, its meetings (F1–F7, I5, I6)."""
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opengov.core.models import Constituency, MeetingFormat, OpenGovModel
 from opengov.core.public import PublicQuerySet, public_manager, public_where_set
+from opengov.follow.models import new_token
 
 
 class Forum(OpenGovModel):
@@ -135,6 +139,56 @@ class Seat(OpenGovModel):
         return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
 
 
+class WorkingGroupQuerySet(PublicQuerySet):
+    def public_q(self):
+        from opengov.plans.models import ActionPlan
+
+        return Q(is_public=True) & public_where_set("plan", ActionPlan)
+
+
+class WorkingGroup(OpenGovModel):
+    """A thematic working group (CC7, I3): a sub-group of the forum, with members chosen
+    among its seats, invited participants, and meetings of its own."""
+
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="working_groups"
+    )
+    name = models.CharField(_("name"), max_length=250)
+    remit = models.TextField(_("remit"), blank=True,
+                             help_text=_("What the group works on, and until when."))
+    plan = models.ForeignKey(
+        "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="working_groups",
+    )
+    seats = models.ManyToManyField(
+        Seat, verbose_name=_("members from the forum"), blank=True,
+        related_name="working_groups",
+    )
+    other_participants = models.TextField(
+        _("invited participants"), blank=True,
+        help_text=_("Experts, agencies or organisations invited who do not sit on the forum."),
+    )
+    is_public = models.BooleanField(
+        _("public"), default=True,
+        help_text=_("Private groups are never shown on the public website."),
+    )
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+
+    objects = public_manager(WorkingGroupQuerySet)
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("web:working_group", args=[self.pk])
+
+
 class MeetingQuerySet(PublicQuerySet):
     def public_q(self):
         from opengov.plans.models import ActionPlan, Commitment
@@ -161,6 +215,9 @@ class Meeting(OpenGovModel):
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=250)
     starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=120, validators=[MinValueValidator(15)],
+        help_text=_("Used for the calendar invitation."))
     format = models.CharField(_("format"), max_length=20, choices=MeetingFormat.choices)
     place = models.CharField(_("place"), max_length=250, blank=True)
     is_public = models.BooleanField(
@@ -186,6 +243,26 @@ class Meeting(OpenGovModel):
         _("attendees from civil society"), null=True, blank=True
     )
     attendance_other = models.PositiveIntegerField(_("other attendees"), null=True, blank=True)
+    working_group = models.ForeignKey(
+        WorkingGroup, verbose_name=_("working group"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="meetings",
+    )
+    # F6: people register without an account; the remote link goes to registered people only.
+    registration_open = models.BooleanField(
+        _("registration open"), default=False,
+        help_text=_("Anyone can register on the public page, without an account, until the "
+                    "meeting starts."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, validators=[MinValueValidator(1)],
+        help_text=_("Leave empty for no limit. Once the places are taken, people join a "
+                    "waiting list and get a place, in order, when someone cancels."),
+    )
+    remote_link = models.URLField(
+        _("link to join online (private)"), max_length=500, blank=True,
+        help_text=_("Never shown on the website: it is e-mailed to registered people the "
+                    "day before the meeting (at once to those who register later)."),
+    )
 
     objects = public_manager(MeetingQuerySet)
 
@@ -211,3 +288,62 @@ class Meeting(OpenGovModel):
     def attendance_total(self):
         parts = [self.attendance_government, self.attendance_civil_society, self.attendance_other]
         return sum(p for p in parts if p) if any(p is not None for p in parts) else None
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes or 0)
+
+    @property
+    def takes_remote_participants(self) -> bool:
+        return self.format in (MeetingFormat.ONLINE, MeetingFormat.HYBRID)
+
+    @property
+    def registration_is_open(self) -> bool:
+        """Registration is taken on the public page of a public meeting until it starts."""
+        return bool(self.registration_open and self.is_public
+                    and self.starts_at > timezone.now())
+
+
+class Registration(models.Model):
+    """Someone who registered for a meeting, without an account (F6, I5).
+
+    Private: the name, organisation, address and needs are read only by the Point of Contact
+    team, and are erased ``REGISTRATION_KEPT_DAYS`` after the meeting (the constituency and
+    attendance stay, as counts). Not an ``OpenGovModel``: no history keeps a copy of them.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Address not confirmed yet")
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE,
+                                related_name="registrations")
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=250, blank=True)
+    constituency = models.CharField(_("constituency"), max_length=20, blank=True,
+                                    choices=Constituency.choices)
+    email = models.EmailField(_("e-mail (private)"), max_length=254)
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True,
+                                           max_length=2000)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
+                              default=Status.PENDING)
+    # The secret in the links of every message: it confirms and it cancels.
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    link_sent_at = models.DateTimeField(null=True, blank=True)
+    attended = models.BooleanField(_("attended"), default=False)
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["confirmed_at", "pk"]
+        indexes = [models.Index(fields=["meeting", "status", "confirmed_at"])]
+
+    def __str__(self):
+        return f"{self.meeting_id}:{self.pk} ({self.status})"  # never the name or address

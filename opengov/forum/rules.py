@@ -1,3 +1,3 @@
 from opengov.core.predicates import staff_only_app
 
-staff_only_app("forum", "forum", "seat", "meeting")
+staff_only_app("forum", "forum", "seat", "meeting", "workinggroup")

@@ -4,7 +4,7 @@ from django.utils import timezone
 from opengov.core.models import Constituency
 from opengov.repository.models import Document
 
-from .models import Meeting, Seat
+from .models import Meeting, Seat, WorkingGroup
 
 
 def current_seats(forum, on=None):
@@ -54,3 +54,7 @@ def upcoming_public_meetings(member, limit=3):
     return public_meetings(forum).filter(starts_at__gte=timezone.now()).order_by("starts_at")[
         :limit
     ]
+
+
+def public_working_groups(forum):
+    return WorkingGroup.objects.public().filter(forum=forum).order_by("name")

@@ -19,7 +19,8 @@ from opengov.follow.tasks import news_after_commit
 from opengov.repository import services as repository
 from opengov.repository.models import Document
 
-from .models import Forum, Meeting, Seat
+from . import registrations
+from .models import Forum, Meeting, Seat, WorkingGroup
 
 # What the desk may set on each record; a translated field may also be set per language
 # (``rules_of_participation_fr``...).
@@ -30,7 +31,11 @@ SEAT_FIELDS = ("organisation", "person", "constituency", "role", "starts_on", "e
                "selection", "selection_note", "inclusion_groups")
 MEETING_FIELDS = ("kind", "title", "starts_at", "format", "place", "is_public", "agenda",
                   "minutes", "minutes_published_on", "plan", "commitment",
-                  "attendance_government", "attendance_civil_society", "attendance_other")
+                  "attendance_government", "attendance_civil_society", "attendance_other",
+                  "duration_minutes", "working_group", "registration_open", "capacity",
+                  "remote_link")
+GROUP_FIELDS = ("name", "remit", "plan", "other_participants", "is_public", "starts_on",
+                "ends_on")
 
 
 
@@ -111,6 +116,13 @@ def _check_meeting(meeting):
             errors["commitment"] = _("Choose a commitment of this member.")
         elif meeting.plan_id and meeting.commitment.plan_id != meeting.plan_id:
             errors["commitment"] = _("The commitment must belong to the meeting's action plan.")
+    if meeting.working_group_id and meeting.working_group.forum_id != meeting.forum_id:
+        errors["working_group"] = _("Choose a working group of this forum.")
+    if meeting.remote_link and not meeting.takes_remote_participants:
+        errors["remote_link"] = _("An in-person meeting has no link to join online: choose "
+                                  "the online or hybrid format, or leave the link empty.")
+    if meeting.registration_open and not meeting.is_public:
+        errors["registration_open"] = _("Only public meetings take registrations.")
     held_on = timezone.localtime(meeting.starts_at).date() if meeting.starts_at else None
     if meeting.minutes_published_on and held_on and meeting.minutes_published_on < held_on:
         errors["minutes_published_on"] = _(
@@ -134,11 +146,14 @@ def meeting_save(*, actor, forum, meeting=None, values, minutes_file=None,
     meeting, new = for_save(actor=actor, model=Meeting, obj=meeting, parent_field="forum",
                             parent=forum,
                             elsewhere=_("This meeting belongs to another forum."))
+    old_link = meeting.remote_link
     changed = ", ".join(assign(meeting, values, MEETING_FIELDS))
     summary = _("Meeting added") if new else changed
     meeting.full_clean()
     _check_meeting(meeting)
     meeting.save()
+    registrations.after_meeting_saved(meeting, link_changed=bool(
+        not new and old_link and meeting.remote_link != old_link))
     public = meeting.minutes_are_public
     for document in meeting.documents.filter(kind=Document.Kind.MINUTES).exclude(
             is_public=public):
@@ -157,3 +172,37 @@ def meeting_save(*, actor, forum, meeting=None, values, minutes_file=None,
     record(actor=actor, kind=Activity.Kind.MEETING_SAVED, target=meeting, summary=summary)
     news_after_commit()  # a meeting announced, or its minutes published today
     return meeting
+
+
+def _check_group(group, seats):
+    member_id = group.forum.member_id
+    errors = {}
+    if group.plan_id and group.plan.member_id != member_id:
+        errors["plan"] = _("Choose an action plan of this member.")
+    if any(seat.forum_id != group.forum_id for seat in seats):
+        errors["seats"] = _("Choose members among this forum's seats.")
+    if group.ends_on and group.ends_on < group.starts_on:
+        errors["ends_on"] = _("A working group cannot end before it starts.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def working_group_save(*, actor, forum, group=None, values, seats=()) -> WorkingGroup:
+    """Add a thematic working group to ``forum`` (CC7, I3), or change one: its remit, its
+    members among the forum's seats, and whom it invites."""
+    group, new = for_save(actor=actor, model=WorkingGroup, obj=group, parent_field="forum",
+                          parent=forum,
+                          elsewhere=_("This working group belongs to another forum."))
+    changed = ", ".join(assign(group, values, GROUP_FIELDS))
+    seats = list(seats)
+    group.full_clean()
+    _check_group(group, seats)
+    group.save()
+    before = set(group.seats.values_list("pk", flat=True))
+    if before != {seat.pk for seat in seats}:
+        group.seats.set(seats)
+        changed = ", ".join(filter(None, [changed, _("members")]))
+    record(actor=actor, kind=Activity.Kind.FORUM_CHANGED, target=group,
+           summary=_("Working group added") if new else changed)
+    return group

@@ -1,6 +1,6 @@
 from opengov.core.translation import translate_and_track
 
-from .models import Forum, Meeting, Seat
+from .models import Forum, Meeting, Seat, WorkingGroup
 
 translate_and_track(
     Forum,
@@ -9,3 +9,4 @@ translate_and_track(
 )
 translate_and_track(Seat, ("role", "selection_note"))
 translate_and_track(Meeting, ("title", "place", "agenda", "minutes"))
+translate_and_track(WorkingGroup, ("name", "remit", "other_participants"))

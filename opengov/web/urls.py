@@ -1,5 +1,7 @@
 from django.urls import path
 
+from opengov.forum import views as forum_views
+
 from . import feeds, views
 
 app_name = "web"
@@ -19,6 +21,14 @@ urlpatterns = [
     path("open-data/", views.open_data, name="open_data"),
     path("pages/<slug:slug>/", views.page, name="page"),
     path("forum/meetings/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+    path("forum/meetings/<int:pk>/register/", forum_views.meeting_register,
+         name="meeting_register"),
+    path("forum/meetings/<int:pk>/calendar.ics", forum_views.meeting_ics, name="meeting_ics"),
+    path("forum/registrations/<str:token>/confirm/", forum_views.registration_confirm,
+         name="registration_confirm"),
+    path("forum/registrations/<str:token>/cancel/", forum_views.registration_cancel,
+         name="registration_cancel"),
+    path("forum/groups/<int:pk>/", forum_views.working_group, name="working_group"),
     path("documents/<int:pk>/", views.document_detail, name="document_detail"),
     path("feeds/updates/", feeds.UpdatesFeed(), name="feed_updates"),
     path("feeds/documents/", feeds.DocumentsFeed(), name="feed_documents"),

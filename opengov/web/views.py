@@ -143,6 +143,7 @@ def forum(request):
             "forum": forum,
             "constituencies": forum_selectors.current_seats_by_constituency(forum),
             "meetings": forum_selectors.public_meetings_with_minutes(forum),
+            "working_groups": forum_selectors.public_working_groups(forum),
         },
     )
 
@@ -152,8 +153,11 @@ def meeting_detail(request, pk):
     member = member_or_404(request)
     meeting = forum_selectors.public_meeting(forum_or_404(member), pk)
     minutes_files = [d for d in meeting.documents.all() if d.kind == Document.Kind.MINUTES]
+    group = meeting.working_group_id and forum_selectors.public_working_groups(
+        meeting.forum).filter(pk=meeting.working_group_id).first()
     return render(request, "web/meeting_detail.html", {
-        "member": member, "meeting": meeting, "minutes_files": minutes_files})
+        "member": member, "meeting": meeting, "minutes_files": minutes_files,
+        "working_group": group})
 
 
 def public_document(member, pk):

@@ -19,7 +19,7 @@ from opengov.core.forms import (
     language_field_names,
     language_name,
 )
-from opengov.forum.models import Forum, InclusionGroup, Meeting, Seat
+from opengov.forum.models import Forum, InclusionGroup, Meeting, Seat, WorkingGroup
 from opengov.members.models import Organisation, Person
 from opengov.plans.models import ActionPlan, Commitment
 from opengov.repository.files import accepted_extensions, with_size_limit
@@ -198,8 +198,10 @@ class MeetingForm(DeskForm):
     text_fields = ("title", "place", "agenda", "minutes")
     required_texts = ("title",)
     SECTIONS = (
-        (_("The meeting"), ("title", "kind", "starts_at", "format", "place", "is_public",
-                            "plan", "commitment")),
+        (_("The meeting"), ("title", "kind", "starts_at", "duration_minutes", "format", "place",
+                            "is_public", "plan", "commitment", "working_group")),
+        (_("Registration and remote participation"), ("registration_open", "capacity",
+                                                      "remote_link")),
         (_("Agenda"), ("agenda",)),
         (_("Attendance by constituency"), ("attendance_government", "attendance_civil_society",
                                            "attendance_other")),
@@ -209,9 +211,10 @@ class MeetingForm(DeskForm):
 
     class Meta:
         model = Meeting
-        fields = ["kind", "starts_at", "format", "is_public", "plan", "commitment",
-                  "attendance_government", "attendance_civil_society", "attendance_other",
-                  "minutes_published_on"]
+        fields = ["kind", "starts_at", "duration_minutes", "format", "is_public", "plan",
+                  "commitment", "working_group", "registration_open", "capacity",
+                  "remote_link", "attendance_government", "attendance_civil_society",
+                  "attendance_other", "minutes_published_on"]
         widgets = {"starts_at": DATETIME, "minutes_published_on": DATE}
 
     def __init__(self, *args, member, **kwargs):
@@ -221,15 +224,20 @@ class MeetingForm(DeskForm):
         self.fields["commitment"].queryset = Commitment.objects.filter(
             plan__member=member).select_related("plan").order_by("-plan__start_year", "number")
         self.fields["commitment"].label_from_instance = lambda c: f"{c} — {c.plan.title}"
+        self.fields["working_group"].queryset = WorkingGroup.objects.filter(
+            forum__member=member).order_by("name")
         self.fields["minutes_file"].widget.attrs["accept"] = accepted_extensions().replace(
             " ", "")
         self.fields["minutes_file_language"].choices = [
             (lang, language_name(lang)) for lang in member.document_languages]
         for name in language_field_names(("agenda", "minutes"), self.langs):
             self.fields[name].widget.attrs["rows"] = 6
+        self.fields["duration_minutes"].required = False  # two hours unless told
 
     def clean(self):
         data = super().clean()
+        if data.get("duration_minutes") is None and "duration_minutes" not in self.errors:
+            data["duration_minutes"] = Meeting._meta.get_field("duration_minutes").default
         plan, commitment = data.get("plan"), data.get("commitment")
         if commitment and plan is None:
             data["plan"] = commitment.plan
@@ -237,3 +245,52 @@ class MeetingForm(DeskForm):
             self.add_error("commitment", _("The commitment must belong to the meeting's "
                                            "action plan."))
         return data
+
+
+class WorkingGroupForm(DeskForm):
+    """CC7, I3: a thematic working group, its members among the forum's seats and whom it
+    invites."""
+
+    text_fields = ("name", "remit", "other_participants")
+    required_texts = ("name",)
+    SECTIONS = (
+        (_("The group"), ("name", "remit", "plan", "starts_on", "ends_on", "is_public")),
+        (_("Members"), ("seats", "other_participants")),
+    )
+
+    class Meta:
+        model = WorkingGroup
+        fields = ["plan", "starts_on", "ends_on", "is_public", "seats"]
+        widgets = {"starts_on": DATE, "ends_on": DATE,
+                   "seats": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = ActionPlan.objects.filter(
+            member=forum.member_id).order_by("-start_year")
+        self.fields["seats"].queryset = Seat.objects.filter(forum=forum).select_related(
+            "organisation", "person").order_by("organisation__name")
+        self.fields["seats"].label_from_instance = lambda seat: " — ".join(filter(None, [
+            str(seat.organisation), seat.person.name if seat.person else "",
+            str(seat.get_constituency_display())]))
+
+    def values(self):
+        values = super().values()
+        values.pop("seats", None)  # the service sets them
+        return values
+
+
+class AttendanceForm(forms.Form):
+    """Who came, among the confirmed registrations."""
+
+    attended = forms.TypedMultipleChoiceField(
+        label=_("Present"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple)
+    counts_too = forms.BooleanField(
+        label=_("Also use these counts as the meeting's attendance by constituency"),
+        required=False, help_text=_(
+            "Leave it unticked if people came without registering: then type the counts on "
+            "the meeting."))
+
+    def __init__(self, *args, registrations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = [(r.pk, r.name) for r in registrations]

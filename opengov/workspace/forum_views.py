@@ -17,13 +17,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from opengov.core.models import Constituency
-from opengov.forum import services
-from opengov.forum.models import Forum, Meeting, Seat
+from opengov.forum import registrations, services
+from opengov.forum.models import Forum, Meeting, Registration, Seat, WorkingGroup
 from opengov.repository.models import Document
 from opengov.web.views import forum_or_404, member_or_404
 
 from .access import new_or_stored, require
-from .forum_forms import ForumForm, MeetingForm, SeatEndForm, SeatForm
+from .forum_forms import (
+    AttendanceForm,
+    ForumForm,
+    MeetingForm,
+    SeatEndForm,
+    SeatForm,
+    WorkingGroupForm,
+)
 
 MEETINGS_PER_PAGE = 25
 LATEST_MEETINGS = 5  # on the desk; the meetings page has them all
@@ -76,8 +83,9 @@ def forum_desk(request):
         seat.can_change = user.has_perm("forum.change_seat", seat)
         (current[seat.constituency] if seat.is_current(today) else others).append(seat)
     others.sort(key=lambda seat: (seat.ends_on or seat.starts_on), reverse=True)
-    meetings = list(forum.meetings.annotate(minutes_files=_minutes_files())
-                    .order_by("-starts_at", "-pk")[:LATEST_MEETINGS])
+    meetings = list(registrations.meetings_with_counts(
+        forum.meetings.annotate(minutes_files=_minutes_files()))
+        .order_by("-starts_at", "-pk")[:LATEST_MEETINGS])
     for meeting in meetings:
         meeting.can_change = user.has_perm("forum.change_meeting", meeting)
     return render(request, "workspace/forum/desk.html", {
@@ -88,7 +96,9 @@ def forum_desk(request):
         "other_seats": others, "meetings": meetings,
         "can_change": user.has_perm("forum.change_forum", forum),
         "can_add_seat": user.has_perm("forum.add_seat", forum),
-        "can_add_meeting": user.has_perm("forum.add_meeting", forum)})
+        "can_add_meeting": user.has_perm("forum.add_meeting", forum),
+        "working_groups": forum.working_groups.order_by("name"),
+        "can_add_group": user.has_perm("forum.add_workinggroup", forum)})
 
 
 @login_required
@@ -171,8 +181,9 @@ def seat_end(request, pk):
 def meeting_list(request):
     """Every meeting of the forum, public or not, newest first, 25 a page."""
     member, forum = _forum(request)
-    meetings = (Meeting.objects.filter(forum=forum).select_related("plan", "commitment")
-                .annotate(minutes_files=_minutes_files()).order_by("-starts_at", "-pk"))
+    meetings = registrations.meetings_with_counts(
+        Meeting.objects.filter(forum=forum).select_related("plan", "commitment")
+        .annotate(minutes_files=_minutes_files())).order_by("-starts_at", "-pk")
     page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
     for meeting in rows:
@@ -211,4 +222,69 @@ def meeting_edit(request, pk=None):
                  if pk else [])
     return render(request, "workspace/forum/meeting_edit.html", {
         "member": member, "forum": forum, "meeting": meeting if pk else None, "form": form,
-        "documents": documents})
+        "documents": documents,
+        "registrations": registrations.status_counts(meeting) if pk else None})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def meeting_registrations(request, pk):
+    """F6, I5: who registered (private: the Point of Contact team only), and who came."""
+    member, forum = _forum(request)
+    meeting = get_object_or_404(Meeting.objects.filter(forum=forum), pk=pk)
+    require(request.user, "forum.change_meeting", meeting)
+    Status = Registration.Status
+    rows = list(meeting.registrations.exclude(status=Status.PENDING).order_by(
+        "status", "confirmed_at", "pk"))
+    present = [r for r in rows if r.status in (Status.REGISTERED, Status.WAITING)]
+    form = AttendanceForm(request.POST or None, registrations=present,
+                          initial={"attended": [r.pk for r in present if r.attended]})
+    if request.method == "POST" and form.is_valid():
+        registrations.attendance_save(actor=request.user, meeting=meeting,
+                                      attended=form.cleaned_data["attended"],
+                                      counts_too=form.cleaned_data["counts_too"])
+        messages.success(request, _("Attendance is saved."))
+        return redirect("workspace:meeting_registrations", pk=meeting.pk)
+    return render(request, "workspace/forum/registrations.html", {
+        "member": member, "forum": forum, "meeting": meeting, "rows": rows, "form": form,
+        "counts": registrations.status_counts(meeting),
+        "present": registrations.present_by_constituency(meeting),
+        "places_left": registrations.places_left(meeting)})
+
+
+@login_required
+@require_safe
+def working_groups(request):
+    """CC7, I3: the forum's thematic working groups."""
+    member, forum = _forum(request)
+    groups = list(forum.working_groups.annotate(
+        members=Count("seats", distinct=True),
+        meeting_count=Count("meetings", distinct=True)).order_by("name"))
+    for group in groups:
+        group.can_change = request.user.has_perm("forum.change_workinggroup", group)
+    return render(request, "workspace/forum/working_groups.html", {
+        "member": member, "forum": forum, "groups": groups,
+        "can_add_group": request.user.has_perm("forum.add_workinggroup", forum)})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def working_group_edit(request, pk=None):
+    member, forum = _forum(request)
+    group = new_or_stored(request.user, WorkingGroup, WorkingGroup.objects.filter(forum=forum),
+                          pk, forum=forum)
+    form = WorkingGroupForm.for_languages(member.document_languages)(
+        request.POST or None, instance=group, forum=forum,
+        initial=None if pk else {"starts_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.working_group_save(actor=request.user, forum=forum,
+                                        group=group if pk else None, values=form.values(),
+                                        seats=form.cleaned_data["seats"])
+        except ValidationError as error:
+            form_errors(form, error)
+        else:
+            messages.success(request, _("The working group is saved."))
+            return redirect("workspace:working_groups")
+    return render(request, "workspace/forum/working_group_edit.html", {
+        "member": member, "forum": forum, "group": group if pk else None, "form": form})

@@ -88,7 +88,8 @@ class TestPages:
                                starts_at=timezone.now() - timedelta(days=3))
         client.force_login(users["poc"])
         body = client.get("/en/compliance/").content.decode()
-        assert "Closed-door plenary" in body and "/admin/forum/meeting/" in body
+        assert "Closed-door plenary" in body and "/workspace/forum/meetings/" in body
+        assert "minutes not published; attendance not recorded" in body
 
     def test_public_standards_page_shows_verdicts_and_public_evidence_only(self, client,
                                                                           current_plan):

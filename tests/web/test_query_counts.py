@@ -23,7 +23,7 @@ from opengov.cocreation.models import (
     Theme,
 )
 from opengov.core.models import Activity, ModerationState
-from opengov.forum.models import Meeting
+from opengov.forum.models import Meeting, Registration
 from opengov.plans.models import Commitment
 from opengov.reports.models import IRMProduct, RequirementFinding
 from opengov.repository.models import Document, DocumentVersion
@@ -87,8 +87,20 @@ def grow(plan, n, *, start=0):
                                      reporter=f"visitor-{i}")
         Meeting.objects.create(forum=member.forum, kind="forum", title=f"GROW meeting {i}",
                                starts_at=timezone.now() - timedelta(days=i + 1),
-                               format="online", is_public=True).documents.set([document])
+                               format="online", is_public=True,
+                               working_group=open_meeting(plan).working_group,
+                               ).documents.set([document])
+        for status in ("registered", "waiting", "pending"):
+            Registration.objects.create(meeting=open_meeting(plan), name=f"GROW {i}",
+                                        email=f"grow{i}.{status}@example.org", language="en",
+                                        status=status, attended=status == "registered")
         Activity.objects.create(kind=Activity.Kind.UPDATE_POSTED, target_label=f"GROW {i}")
+
+
+def open_meeting(plan):
+    """The demo's working group meeting that takes registrations."""
+    return Meeting.objects.select_related("working_group").get(
+        forum=plan.member.forum, registration_open=True, working_group__isnull=False)
 
 
 def plan_url(name, plan):
@@ -137,6 +149,11 @@ PUBLIC_PAGES = {
     "forum": lambda plan: reverse("web:forum"),
     "meeting": lambda plan: reverse("web:meeting_detail", args=[
         Meeting.objects.get(title="GROW meeting 0").pk]),
+    "register for a meeting": lambda plan: reverse("web:meeting_register",
+                                                   args=[open_meeting(plan).pk]),
+    "meeting invitation": lambda plan: reverse("web:meeting_ics", args=[open_meeting(plan).pk]),
+    "working group": lambda plan: reverse("web:working_group",
+                                          args=[open_meeting(plan).working_group_id]),
     "agencies": lambda plan: reverse("web:agencies"),
     "take part": lambda plan: reverse("web:take_part"),
     "page": lambda plan: reverse("web:page", args=[Page.objects.order_by("pk").first().slug]),
@@ -165,6 +182,9 @@ DESK_PAGES = {
     "prioritisation": ("poc", lambda plan: reverse("workspace:prioritisation")),
     "forum desk": ("poc", lambda plan: reverse("workspace:forum_desk")),
     "meetings desk": ("poc", lambda plan: reverse("workspace:meeting_list")),
+    "registrations desk": ("poc", lambda plan: reverse("workspace:meeting_registrations",
+                                                       args=[open_meeting(plan).pk])),
+    "working groups desk": ("poc", lambda plan: reverse("workspace:working_groups")),
     "IRM desk": ("irm", lambda plan: reverse("workspace:irm_desk")),
 }
 

@@ -481,7 +481,7 @@ def test_forum_desk_queries_do_not_grow(client, users, forum, organisation,
     before = count_queries(client, url)
     _add_meetings(forum, 20)
     _add_seats(forum, organisation, 20)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(url)
     assert len(response.context["other_seats"]) >= 10
     assert count_queries(client, url) == before
