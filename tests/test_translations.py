@@ -60,7 +60,7 @@ SAME_AS_ENGLISH = {
         "Licence", "Documents", "Type", "Menu", "Forum", "API", "page", "pages", "Version",
         "Format", "local", "Pages", "version %(n)s", "Inclusion", "Public", "Moment",
         "Contribution", "Contributions · %(title)s", "Versions", "Action", "Identification",
-        "Solution", "Organisation", "Actions", "Notes", "Code"},
+        "Solution", "Organisation", "Actions", "Notes", "Code", "Places", "places", "E-mail"},
     "es": {
         "Spam", "Sector", "Plan", "Academia", "Marginal", "Licence Ouverte / Open Licence 2.0",
         "Open Government Licence 3.0", "API", "%(label)s: %(error)s", "local", "no", "No"},

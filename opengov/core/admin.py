@@ -8,6 +8,7 @@ models with translated fields, which shows each field's languages side by side):
 """
 
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import (
     TranslationAdmin,
     TranslationStackedInline,
@@ -25,6 +26,8 @@ class OpenGovAdmin(SimpleHistoryAdmin, SafeDeleteAdmin, ObjectPermissionsModelAd
     list_per_page = 50
     # Restoring is allowed; removing for good is not (nothing is ever lost).
     actions = ("undelete_selected",)
+    # A link typed without its scheme is taken as https:// (merged with the admin's widget).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_list_filter(self, request):
         filters = tuple(super().get_list_filter(request))

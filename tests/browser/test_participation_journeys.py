@@ -186,3 +186,62 @@ def test_a_forum_member_scores_two_candidates_and_the_public_sees_aggregates_onl
         assert seat_person not in page.locator("main").inner_text()
     assert done.candidates.exists() and "score" in content
     axe("published prioritisation")
+
+
+def test_a_visitor_registers_for_a_hybrid_meeting_and_receives_the_link(site, page, axe):
+    """F6: register without an account, confirm, get the invitation, then the link to join
+    online the day before; the Point of Contact team then records who came (I5)."""
+    from datetime import timedelta
+
+    from django.core import mail
+
+    from opengov.forum.models import Meeting, Registration
+    from opengov.forum.registrations import send_due_links
+
+    meeting = Meeting.objects.get(title_en__startswith="Forum plenary", registration_open=True)
+    page.goto(f"{site}/fr/forum/meetings/{meeting.pk}/")
+    axe("meeting open for registration")
+    page.get_by_role("link", name=re.compile("^S'inscrire")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("S'inscrire")
+    axe("registration form")
+    # Keyboard only, from the name to the button.
+    page.get_by_label("Votre nom").focus()
+    page.keyboard.type("Léa Martin")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Association Parole Publique")
+    page.get_by_label("Vous venez au titre de (facultatif)").select_option("civil_society")
+    page.get_by_label("Votre e-mail").fill("lea@example.org")
+    page.get_by_label("Besoins d'accessibilité (facultatif)").fill("Sous-titrage en direct")
+    page.get_by_role("button", name="S'inscrire", exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#messages")).to_be_focused()
+    expect(page.locator("#messages")).to_contain_text("Presque fini")
+    assert "lea@example.org" not in page.content()
+
+    (confirmation,) = [m for m in mail.outbox if m.to == ["lea@example.org"]]
+    link = re.search(r"https?://\S+/confirm/", confirmation.body).group(0)
+    page.goto(site + link[link.index("/fr/"):])
+    page.get_by_role("button", name="Confirmer ma place").click()
+    expect(page.get_by_role("heading", name="Vous êtes inscrit")).to_be_visible()
+    axe("registration confirmed")
+    invitation = [m for m in mail.outbox if m.to == ["lea@example.org"]][-1]
+    assert invitation.attachments and meeting.remote_link not in invitation.body
+    assert meeting.remote_link not in page.content()
+
+    mail.outbox.clear()
+    assert send_due_links(now=meeting.starts_at - timedelta(hours=20)) >= 1
+    (reminder,) = [m for m in mail.outbox if m.to == ["lea@example.org"]]
+    assert meeting.remote_link in reminder.body
+
+    desk = staff_page(page)
+    sign_in(desk, site, "poc")
+    desk.goto(f"{site}/en/workspace/forum/meetings/{meeting.pk}/registrations/")
+    expect(desk.get_by_role("cell", name="Sous-titrage en direct", exact=True)).to_be_visible()
+    axe_on(desk, "registrations desk")
+    desk.get_by_label("Léa Martin came").check()
+    desk.get_by_label("Also use these counts").check()
+    desk.get_by_role("button", name="Save attendance").click()
+    expect(desk.locator("#messages")).to_contain_text("Attendance is saved")
+    meeting.refresh_from_db()
+    assert meeting.attendance_civil_society >= 1
+    assert Registration.objects.get(email="lea@example.org").attended
