@@ -34,9 +34,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from opengov.cocreation import drafts
 from opengov.cocreation.models import (
     Candidate,
     Contribution,
+    InputMechanism,
     PrioritisationRound,
     ReasonedResponse,
 )
@@ -242,6 +244,12 @@ FORMS = {
     "workspace:meeting_registrations": Form("poc", lambda w: {"pk": w.open_meeting.pk}),
     "workspace:working_group_new": Form("poc"),
     "workspace:working_group_edit": Form("poc", lambda w: {"pk": w.working_group.pk}),
+    "cocreation:draft_part": Form(
+        "anonymous", lambda w: {"slug": w.plan.slug, "pk": w.open_draft.pk},
+        query=lambda w: "?commitment=water-transparency&part=problem"),
+    "workspace:draft_retake": Form(
+        "poc", lambda w: {"pk": w.fresh_draft.pk},
+        page=lambda w: ("workspace:process_edit", {"pk": w.fresh_draft.process_id})),
     "web:meeting_register": Form("anonymous", lambda w: {"pk": w.open_meeting.pk}),
     "web:registration_confirm": Form("anonymous", lambda w: {"token": w.registration.token}),
     "web:registration_cancel": Form("anonymous", lambda w: {"token": w.registration.token}),
@@ -318,6 +326,12 @@ def world(demo, current_plan, users, make_user):
     Candidate.objects.create(round=round_, title="A candidate")
     open_meeting = Meeting.objects.get(forum=demo.forum, registration_open=True,
                                        working_group__isnull=False)
+    refresh = current_plan.cocreation_processes.get(purpose="refresh")
+    open_draft = InputMechanism.objects.get(process=refresh, kind="draft_comment")
+    fresh_draft = InputMechanism.objects.create(
+        process=refresh, kind="draft_comment", title="Fuzzed draft", opens_on=today,
+        closes_on=today)
+    drafts.take_missing_drafts(refresh)
     return SimpleNamespace(
         users={**users, "code_owed": with_device, "code_given": with_device,
                "forum_seated": seated},
@@ -350,6 +364,8 @@ def world(demo, current_plan, users, make_user):
         seat=Seat.objects.filter(forum=demo.forum).first(),
         meeting=Meeting.objects.filter(forum=demo.forum).first(),
         open_meeting=open_meeting,
+        fresh_draft=fresh_draft,
+        open_draft=open_draft,
         registration=Registration.objects.create(meeting=open_meeting, name="Fuzz",
                                                  email="fuzz@example.org", language="en"),
         working_group=WorkingGroup.objects.get(forum=demo.forum),

@@ -54,23 +54,37 @@ class ContributionForm(HoneypotMixin, ModelForm):
 
     def __init__(self, *args, member=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].queryset = Theme.objects.filter(member=member).order_by("kind",
-                                                                                    "name")
-        self.fields["themes"].required = False
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.filter(member=member).order_by(
+                "kind", "name")
+            self.fields["themes"].required = False
         self.fields["text"].required = True
         self.fields["stakeholder_type"].choices = [
             ("", _("Choose what best describes you")), *Contribution.StakeholderType.choices]
         # Places apart from subjects: one group of boxes per kind of theme.
-        groups = {}
-        for theme in self.fields["themes"].queryset:
-            groups.setdefault(theme.get_kind_display(), []).append((theme.pk, theme.name))
-        self.fields["themes"].choices = list(groups.items())
+        if "themes" in self.fields:
+            groups = {}
+            for theme in self.fields["themes"].queryset:
+                groups.setdefault(theme.get_kind_display(), []).append((theme.pk, theme.name))
+            self.fields["themes"].choices = list(groups.items())
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
         if len(text) < 10:
             raise forms.ValidationError(_("Please write a little more: at least a sentence."))
         return text
+
+
+class DraftCommentForm(ContributionForm):
+    """A comment on one part of the draft plan (CC7): the same promises as a contribution,
+    without a title or themes (the part says what it is about)."""
+
+    class Meta(ContributionForm.Meta):
+        fields = ["text", "stakeholder_type", "author_name", "author_organisation",
+                  "author_email", "consent_to_publish"]
+        labels = {**ContributionForm.Meta.labels, "text": _("Your comment")}
+        help_texts = {**ContributionForm.Meta.help_texts, "text": _(
+            "What should change in this part, and why? No special knowledge is needed.")}
 
 
 class ProcessFilterForm(forms.Form):

@@ -157,6 +157,7 @@ class InputMechanism(OpenGovModel):
         WORKSHOP = "workshop", _("Workshop")
         SURVEY = "survey", _("Survey")
         EMAIL = "email", _("E-mail or post")
+        DRAFT_COMMENT = "draft_comment", _("Public comment on the draft plan")
         OTHER = "other", _("Other")
 
     process = models.ForeignKey(
@@ -168,6 +169,11 @@ class InputMechanism(OpenGovModel):
     description = models.TextField(_("how to take part"), blank=True)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
+    # CC7: for a public comment on the draft, the plan as it stood when put to comment (the
+    # snapshot ``plans.services.plan_snapshot`` makes); what people comment on, and what the
+    # delivered version is compared with.
+    draft = models.JSONField(null=True, blank=True, editable=False)
+    drafted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = public_manager(InputMechanismQuerySet)
 
@@ -268,6 +274,13 @@ class Contribution(OpenGovModel):
     answer_notified_at = models.DateTimeField(
         _("author told of the answer at"), null=True, blank=True, editable=False
     )
+    # A comment on the draft plan (CC7): on one commitment (else on the whole plan), and on
+    # one part of its template (else on the whole commitment).
+    commitment = models.ForeignKey(
+        "plans.Commitment", verbose_name=_("commitment commented on"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="draft_comments",
+    )
+    draft_part = models.CharField(_("part commented on"), max_length=40, blank=True)
     history = HistoricalRecords(m2m_fields=[themes])
 
     objects = public_manager(ContributionQuerySet)
@@ -290,6 +303,17 @@ class Contribution(OpenGovModel):
     @property
     def is_public(self):
         return self.consent_to_publish and self.moderation_state == ModerationState.PUBLISHED
+
+    @property
+    def draft_subject(self) -> str:
+        """What a comment on the draft is about: the whole plan, a commitment, or one part
+        of its template."""
+        from .drafts import part_label
+
+        if self.commitment is None:
+            return str(_("The whole plan"))
+        label = f"{self.commitment.number}. {self.commitment.title}"
+        return f"{label} — {part_label(self.draft_part)}" if self.draft_part else label
 
 
 class ContributionGroup(OpenGovModel):

@@ -76,7 +76,7 @@ def open_mechanisms(member, on=None):
         InputMechanism.objects.public().filter(
             process__plan__member=member, opens_on__lte=on, closes_on__gte=on,
         )
-        .select_related("process__plan")
+        .select_related("process__plan").defer("draft")
         .order_by("closes_on")
     )
 
@@ -114,7 +114,8 @@ def public_process(plan):
     counts, in a fixed few queries."""
     return list(
         processes_current_first(plan)
-        .prefetch_related("stages", "outreach_activities", "input_mechanisms")
+        .prefetch_related("stages", "outreach_activities", Prefetch(
+            "input_mechanisms", queryset=InputMechanism.objects.defer("draft")))
         .annotate(contribution_count=_count_per_process(received_contributions()),
                   response_count=_count_per_process(published_responses()))
     )
@@ -233,7 +234,8 @@ def desk_queue(process, filters: dict):
             contributions = contributions.filter(**{name: filters[name]})
     if filters.get("answered"):
         contributions = desk_queue_answered(contributions, filters["answered"])
-    return contributions.prefetch_related(
+    return contributions.select_related("mechanism", "commitment").defer(
+        "mechanism__draft").prefetch_related(
         "themes", Prefetch("groups", queryset=ContributionGroup.objects.exclude(
             status=ContributionGroup.Status.IGNORED), to_attr="open_groups"),
     ).order_by(filters.get("sort") or "-submitted_at", "-pk")

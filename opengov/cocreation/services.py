@@ -23,10 +23,12 @@ from opengov.core.models import Activity, ModerationState
 from opengov.core.tasks import after_commit, email_after_commit
 from opengov.follow.tasks import news_after_commit
 
+from . import drafts
 from .models import (
     CoCreationProcess,
     Contribution,
     ContributionGroup,
+    InputMechanism,
     ModerationDecision,
     ProblemReport,
     ReasonedResponse,
@@ -40,10 +42,17 @@ def contribution_submit(*, process, text, language, stakeholder_type, consent_to
                         mechanism=None, title="", author_name="", author_organisation="",
                         author_email="", themes=(), submitted_at=None,
                         moderation_state=ModerationState.PENDING, reason="",
-                        site_url="") -> Contribution:
+                        site_url="", commitment=None, draft_part="") -> Contribution:
     """Record an input. From the public form it waits for moderation; a receipt is e-mailed
-    to its author when an address is given."""
+    to its author when an address is given. A comment on the draft plan names the
+    commitment and the part of its template it is about (``drafts``)."""
+    if (commitment is not None or draft_part) and (
+            mechanism is None or mechanism.kind != InputMechanism.Kind.DRAFT_COMMENT):
+        raise ValidationError(_("Only a comment on the draft plan is about one commitment."))
+    if commitment is not None and commitment.plan_id != process.plan_id:
+        raise ValidationError(_("This commitment is not in the plan commented on."))
     contribution = Contribution.objects.create(
+        commitment=commitment, draft_part=draft_part,
         process=process, mechanism=mechanism, text=text.strip(), title=title.strip(),
         language=language, stakeholder_type=stakeholder_type,
         consent_to_publish=consent_to_publish, author_name=author_name.strip(),
@@ -415,6 +424,7 @@ def process_save(*, actor, form, formsets) -> CoCreationProcess:
     for formset in formsets:
         formset.instance = process
         formset.save()
+    drafts.take_missing_drafts(process)  # a new comment period reads the draft as it stands
     record(actor=actor, kind=Activity.Kind.PROCESS_SAVED, target=process)
     news_after_commit()  # a way to take part opens today
     return process

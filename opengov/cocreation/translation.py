@@ -18,7 +18,8 @@ translate_and_track(
 translate_and_track(
     OutreachActivity, ("title", "place", "description", "target_groups", "barriers")
 )
-translate_and_track(InputMechanism, ("title", "description"))
+# The draft snapshot is kept once, on the record: history need not copy it at each save.
+translate_and_track(InputMechanism, ("title", "description"), excluded_fields=["draft"])
 translate_and_track(Theme, ("name",))
 translate_and_track(
     ReasonedResponse,

@@ -26,8 +26,8 @@ from opengov.plans import selectors as plan_selectors
 from opengov.tracking import charts
 from opengov.web.views import member_or_404
 
-from . import moderation, selectors, services
-from .forms import ContributionForm, FeedbackFilterForm, ProblemReportForm
+from . import drafts, moderation, selectors, services
+from .forms import ContributionForm, DraftCommentForm, FeedbackFilterForm, ProblemReportForm
 from .models import Contribution, ReasonedResponse
 
 SUBMISSIONS_PER_HOUR = "6/h"
@@ -69,12 +69,81 @@ def contribute(request, slug):
 
 
 @require_safe
+def draft(request, slug, pk):
+    """CC7: the draft plan put to public comment, commitment by commitment and part by part,
+    with how many comments each part has; once a version is delivered, what changed."""
+    from opengov.plans.compare import compare
+
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan_alone(member, slug)
+    mechanism = drafts.public_draft(plan, pk)
+    lang = get_language()
+    delivered = drafts.delivered_after(mechanism)
+    plan_changes, changes = (compare(mechanism.draft, delivered.snapshot, lang)
+                             if delivered else ((), ()))
+    return render(request, "cocreation/draft.html", {
+        "member": member, "plan": plan, "mechanism": mechanism,
+        "outline": drafts.outline(mechanism, lang), "is_open": mechanism.is_open(),
+        "delivered": delivered, "plan_changes": plan_changes, "changes": changes})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def draft_part(request, slug, pk):
+    """One part of the draft (the whole plan, a commitment, or a field of its template): its
+    text, the published comments with their answers, and, while the period is open, the form
+    to comment. Any part is reached by a link: no text selection is needed."""
+    member = member_or_404(request)
+    plan = plan_selectors.public_plan_alone(member, slug)
+    mechanism = drafts.public_draft(plan, pk)
+    commitment_slug = request.GET.get("commitment", "")
+    part = request.GET.get("part", "")
+    draft_commitment = drafts.commitment_in(mechanism.draft, commitment_slug)
+    if (commitment_slug and draft_commitment is None) or (part and not commitment_slug) or (
+            part and part not in drafts.PARTS):
+        raise Http404("No such part of the draft.")
+    commitment = None
+    if commitment_slug:
+        commitment = get_object_or_404(plan.commitments.all(), slug=commitment_slug)
+    lang = get_language()
+    form = DraftCommentForm(request.POST or None, member=member)
+    if request.method == "POST" and mechanism.is_open() and form.is_valid():
+        if is_ratelimited(request, group="contribute", key="ip", rate=SUBMISSIONS_PER_HOUR,
+                          method="POST", increment=True):
+            form.add_error(None, _("Many contributions were sent from your connection in the "
+                                   "last hour. Please try again later: your text is kept below."))
+        else:
+            data, robot = form.cleaned_data, form.is_robot
+            contribution = services.contribution_submit(
+                process=mechanism.process, mechanism=mechanism, text=data["text"],
+                language=lang, stakeholder_type=data["stakeholder_type"],
+                consent_to_publish=data["consent_to_publish"],
+                author_name=data["author_name"], author_organisation=data["author_organisation"],
+                author_email="" if robot else data["author_email"],
+                moderation_state=ModerationState.SPAM if robot else ModerationState.PENDING,
+                reason=form.suspicion, site_url=request.build_absolute_uri("/"),
+                commitment=commitment, draft_part=part)
+            messages.success(request, _("Thank you! Your comment has been received."))
+            return redirect("cocreation:receipt", reference=contribution.reference)
+    comments = Paginator(drafts.part_comments(mechanism, commitment_slug, part),
+                         PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "cocreation/draft_part.html", {
+        "member": member, "plan": plan, "mechanism": mechanism, "form": form,
+        "is_open": mechanism.is_open(), "commitment": draft_commitment, "part": part,
+        "part_label": drafts.part_label(part),
+        "commitment_title": drafts._text(draft_commitment.get("title"), lang)
+        if draft_commitment else "",
+        "text": drafts.part_text(draft_commitment, part, lang) if draft_commitment and part
+        else "", "comments": comments})
+
+
+@require_safe
 def receipt(request, reference):
     """What happened to a contribution, for whoever holds its reference (its author)."""
     member = member_or_404(request)
     contribution = get_object_or_404(
         Contribution.objects.filter(process__plan__member=member).select_related(
-            "process__plan").prefetch_related(
+            "process__plan", "mechanism", "commitment").defer("mechanism__draft")
+        .prefetch_related(
             Prefetch("responses", queryset=selectors.published_responses()
                      .prefetch_related("commitments__plan"))),
         reference=reference)

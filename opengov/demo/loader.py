@@ -732,6 +732,112 @@ class DemoBuilder:
                           ("Budget participatif des écoles", "Participatory school budgets")):
                 Candidate.objects.create(round=current, **fr_en("title", title))
 
+    def build_drafts(self):
+        """CC7: the draft of the third plan put to public comment before its delivery (the
+        comments answered, and the delivered version changed after them), and the draft of
+        the refresh open for comment now."""
+        import copy
+
+        from opengov.cocreation.drafts import take_draft
+
+        t, S = self.today, self.S
+        original = self.current.versions.get(kind="original").snapshot
+        draft = copy.deepcopy(original)
+        contracting = next(c for c in draft["commitments"] if c["slug"] == "open-contracting")
+        # The draft said less than the delivered plan: the comments below changed it.
+        contracting["problem"] = {
+            "fr": "Les citoyens et les entreprises ne peuvent pas savoir qui remporte les "
+                  "marchés publics ni à quel prix : seuls les avis d'appel d'offres sont "
+                  "publiés, en PDF, depuis 2012.",
+            "en": "Citizens and businesses cannot know who wins public contracts or at what "
+                  "price: only tender notices are published, as PDF, since 2012."}
+        contracting["solution"] = {
+            "fr": "Un entrepôt unique alimenté par les 14 systèmes, publiant chaque mois.",
+            "en": "A single warehouse fed by the 14 systems, publishing monthly."}
+        before = InputMechanism.objects.create(
+            process=self.process, kind="draft_comment", opens_on=date(S, 10, 1),
+            closes_on=date(S, 10, 31), draft=draft,
+            drafted_at=at(date(S, 10, 1), 8),
+            **fr_en("title", ("Projet de plan soumis à commentaires",
+                              "Draft plan open for comment")),
+            **fr_en("description", (
+                "Commentez le projet de troisième plan, engagement par engagement.",
+                "Comment on the draft third plan, commitment by commitment.")))
+        commitment = self.commitments["open-contracting"]
+        comments = [
+            ("fr", "civil_society", "problem", "Fédération des PME de Montbrac",
+             "Le projet oublie les PME des régions : ce sont elles qui perdent le plus quand "
+             "personne ne sait qui gagne les marchés. Dites-le dans le problème."),
+            ("en", "private_sector", "solution", "",
+             "Monthly publication is too slow to spot a suspicious award: publish every day, "
+             "in the Open Contracting Data Standard, so that journalists can reuse it."),
+            ("fr", "citizen", "", "",
+             "Un engagement utile, à condition que les données soient publiées en format "
+             "ouvert et pas seulement en PDF."),
+        ]
+        answered = []
+        for n, (lang, stype, part, organisation, text) in enumerate(comments):
+            answered.append(Contribution.objects.create(
+                process=self.process, mechanism=before, commitment=commitment,
+                draft_part=part, text=text, language=lang, stakeholder_type=stype,
+                author_organisation=organisation, consent_to_publish=True,
+                moderation_state=ModerationState.PUBLISHED,
+                submitted_at=at(date(S, 10, 3 + 4 * n), 11)))
+        response = ReasonedResponse.objects.create(
+            process=self.process, decision="amended", published_on=date(S, 11, 18),
+            **fr_en("summary", (
+                "Trois commentaires sur le projet d'engagement relatif à la commande publique : "
+                "les PME des régions, la fréquence et le format de publication.",
+                "Three comments on the draft commitment on public procurement: regional small "
+                "firms, publication frequency and format.")),
+            **fr_en("consideration", (
+                "Le Forum les a examinés avec l'ANMP lors de la plénière d'octobre.",
+                "The Forum examined them with the ANMP at the October plenary.")),
+            **fr_en("influence", (
+                "Le problème nomme désormais les PME des régions ; la publication devient "
+                "quotidienne, au format OCDS, avec un tableau de bord.",
+                "The problem now names regional small firms; publication becomes daily, in "
+                "OCDS format, with a dashboard.")),
+            **fr_en("reasons", (
+                "Les trois propositions sont réalistes avec les 14 systèmes existants.",
+                "All three suggestions are feasible with the 14 existing systems.")),
+            **fr_en("beyond_plan", (
+                "Le format ouvert sera la règle pour toutes les données de la commande publique.",
+                "Open formats will be the rule for all public procurement data.")))
+        response.contributions.set(answered)
+        response.commitments.set([commitment])
+
+        refresh = self.current.cocreation_processes.get(purpose="refresh")
+        now_open = InputMechanism(
+            process=refresh, kind="draft_comment", opens_on=t - timedelta(days=3),
+            closes_on=t + timedelta(days=11),
+            **fr_en("title", ("Projet de plan actualisé soumis à commentaires",
+                              "Draft refreshed plan open for comment")),
+            **fr_en("description", (
+                "Le plan tel que le Forum propose de l'actualiser : commentez chaque "
+                "engagement, ou une partie précise de sa fiche.",
+                "The plan as the Forum proposes to refresh it: comment on each commitment, "
+                "or on one part of its template.")))
+        take_draft(now_open, now=at(t - timedelta(days=3), 8))
+        now_open.save()
+        water = self.commitments["water-transparency"]
+        for n, (target, part, state, lang, text) in enumerate([
+                (water, "problem", ModerationState.PUBLISHED, "fr",
+                 "Le problème ne dit rien des communes rurales, où les coupures sont les plus "
+                 "fréquentes."),
+                (water, "milestones", ModerationState.PUBLISHED, "en",
+                 "The last milestone comes too late: publish the first quality data this year."),
+                (None, "", ModerationState.PUBLISHED, "fr",
+                 "L'actualisation devrait ajouter un engagement sur la transparence du "
+                 "logement social."),
+                (commitment, "solution", ModerationState.PENDING, "fr",
+                 "Ajoutez une alerte par e-mail sur les nouveaux marchés.")]):
+            Contribution.objects.create(
+                process=refresh, mechanism=now_open, commitment=target, draft_part=part,
+                text=text, language=lang, stakeholder_type="citizen",
+                consent_to_publish=True, moderation_state=state,
+                submitted_at=at(t - timedelta(days=3 - n % 3), 10 + n))
+
     def build_working_group(self):
         """A thematic working group (CC7, I3) on open contracting: four forum members, an
         invited agency, its past monitoring meeting and a small hybrid meeting to come."""
@@ -1009,6 +1115,7 @@ class DemoBuilder:
         self.build_followers()
         self.build_documents()
         self.build_reports()
+        self.build_drafts()
         return self.member
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from opengov.api import opendata
+from opengov.cocreation import drafts as cocreation_drafts
 from opengov.cocreation import selectors as cocreation_selectors
 from opengov.cocreation.forms import ProcessFilterForm
 from opengov.cocreation.models import PrioritisationRound, ReasonedResponse
@@ -86,6 +87,8 @@ def plan_detail(request, slug):
         # CC10: published prioritisations, linked from the development-process section.
         "prioritisations": PrioritisationRound.objects.filter(
             process__plan=plan, closes_on__lt=today, published_on__lte=today),
+        # CC7: the drafts put to public comment, and what became of them.
+        "drafts": cocreation_drafts.public_drafts(plan),
         "irm_products": plan.irm_products.filter(published_on__lte=today)
         .select_related("document").order_by("published_on")})
 

@@ -18,8 +18,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from opengov.cocreation import drafts, selectors, services
 from opengov.cocreation import moderation as moderation_selectors
-from opengov.cocreation import selectors, services
 from opengov.cocreation.forms import (
     ContributionImportForm,
     GroupRenameForm,
@@ -34,6 +34,7 @@ from opengov.cocreation.models import (
     CoCreationProcess,
     Contribution,
     ContributionGroup,
+    InputMechanism,
     ReasonedResponse,
 )
 from opengov.core.forms import language_name, parse_id
@@ -137,6 +138,7 @@ def answer(request, pk):
     contributions = list(selectors.with_answer_state(
         Contribution.objects.filter(process=process, pk__in=ids))
         .exclude(moderation_state__in=selectors.NOT_CONTRIBUTIONS)
+        .select_related("mechanism", "commitment").defer("mechanism__draft")
         .prefetch_related("themes").order_by("submitted_at"))
     if not contributions:
         messages.error(request, _("Choose at least one contribution to answer."))
@@ -379,6 +381,29 @@ def process_edit(request, pk=None):
                                         formsets=formsets.values())
         messages.success(request, _("The co-creation process is saved."))
         return redirect("workspace:cocreation_desk")
+    drafts_put = (process.input_mechanisms.filter(kind=InputMechanism.Kind.DRAFT_COMMENT)
+                  .defer("draft").annotate(comment_count=Count("contributions"))
+                  .order_by("opens_on") if process.pk else [])
     return render(request, "workspace/cocreation/process_edit.html", {
         "member": member, "process": process, "form": form, "formsets": formsets,
-        "errors": form.errors or any(f.total_error_count() for f in formsets.values())})
+        "errors": form.errors or any(f.total_error_count() for f in formsets.values()),
+        "drafts": drafts_put})
+
+
+@login_required
+@require_POST
+def draft_retake(request, pk):
+    """CC7: put the plan as it stands now to comment, in place of the draft taken when the
+    comment period was added (only while nobody has commented)."""
+    member = member_or_404(request)
+    mechanism = get_object_or_404(InputMechanism.objects.filter(
+        process__plan__member=member, kind=InputMechanism.Kind.DRAFT_COMMENT).defer("draft"),
+        pk=pk)
+    require(request.user, "cocreation.change_cocreationprocess", mechanism.process)
+    try:
+        drafts.draft_retake(actor=request.user, mechanism=mechanism)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The draft put to comment is now the plan as it stands."))
+    return redirect(reverse("workspace:process_edit", args=[mechanism.process_id]) + "#drafts")

@@ -59,6 +59,8 @@ urlpatterns = [
     path("workspace/co-creation/new/", cocreation_views.process_edit, name="process_new"),
     path("workspace/co-creation/<int:pk>/edit/", cocreation_views.process_edit,
          name="process_edit"),
+    path("workspace/co-creation/drafts/<int:pk>/retake/", cocreation_views.draft_retake,
+         name="draft_retake"),
     path("workspace/co-creation/<int:pk>/contributions/", cocreation_views.queue,
          name="cocreation_queue"),
     path("workspace/co-creation/<int:pk>/answer/", cocreation_views.answer,

@@ -245,3 +245,64 @@ def test_a_visitor_registers_for_a_hybrid_meeting_and_receives_the_link(site, pa
     meeting.refresh_from_db()
     assert meeting.attendance_civil_society >= 1
     assert Registration.objects.get(email="lea@example.org").attended
+
+
+def test_a_citizen_comments_on_a_draft_field_with_the_keyboard_and_reads_the_answer(
+        site, page, axe):
+    """CC7, CC8: the problem field of a draft commitment, commented on with the keyboard
+    alone; the Point of Contact answers from the co-creation desk; the citizen reads it."""
+    from django.contrib.auth import get_user_model
+
+    from opengov.cocreation.models import InputMechanism
+    from opengov.cocreation.services import contribution_moderate
+
+    draft = InputMechanism.objects.get(process__plan__slug=PLAN, kind="draft_comment",
+                                       process__purpose="refresh")
+    page.goto(f"{site}/fr/plans/{PLAN}/co-creation/draft/{draft.pk}/")
+    axe("draft plan open for comment")
+    link = page.get_by_role("link", name=re.compile(
+        "^Commenter cette partie : Définition du problème, Transparence de la qualité"))
+    link.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=2, name="Ce que dit le projet")).to_be_visible()
+    axe("one part of the draft")
+    page.get_by_label("Votre commentaire").focus()
+    page.keyboard.type("Le problème oublie les communes rurales de montagne.")
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # "Vous êtes": the first kind, with the keyboard
+    expect(page.get_by_label("Vous êtes")).not_to_have_value("")
+    page.get_by_label(re.compile("J'accepte que ma contribution soit publiée")).focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Envoyer mon commentaire").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Merci")
+    expect(page.locator("main")).to_contain_text("Définition du problème")
+    receipt = page.url
+    axe("receipt of a draft comment")
+
+    comment = Contribution.objects.get(text__startswith="Le problème oublie les communes")
+    assert comment.commitment.slug == "water-transparency" and comment.draft_part == "problem"
+    contribution_moderate(actor=get_user_model().objects.get(username="moderation"),
+                          contribution=comment, state="published")
+
+    staff = staff_page(page)
+    sign_in(staff, site, "poc")
+    staff.goto(f"{site}/en/workspace/co-creation/{draft.process_id}/answer/?c={comment.pk}")
+    expect(staff.locator("main")).to_contain_text("Comment on the draft")
+    staff.locator("#id_decision").select_option("amended")
+    for label, text in {"Comments received": "Rural mountain towns",
+                        "How they were considered": "Read at the plenary",
+                        "How they influenced the outcome": "The problem now names them",
+                        "Reasons for the decision": "Outages are longest there"}.items():
+        staff.get_by_label(re.compile(rf"^\(\d\) {label} \(English\)")).fill(text)
+    staff.get_by_label("Publish now and tell the authors who left an e-mail address").check()
+    staff.get_by_role("button", name="Save the response").click()
+    expect(staff.get_by_role("status")).to_contain_text("The response to 1 contribution(s)")
+    staff.context.close()
+
+    page.goto(receipt.replace("/fr/", "/en/"))
+    expect(page.locator("main")).to_contain_text("The problem now names them")
+    page.goto(f"{site}/en/plans/{PLAN}/co-creation/draft/{draft.pk}/comment/"
+              "?commitment=water-transparency&part=problem")
+    expect(page.locator("main")).to_contain_text("The problem now names them")
+    axe("answered comment on the draft")

@@ -50,7 +50,7 @@ def sent(refresh):
     """A contribution just sent through the form, as a citizen writes it: a title, lines,
     markup that must stay text, and private details."""
     return Contribution.objects.create(
-        process=refresh, mechanism=refresh.input_mechanisms.get(),
+        process=refresh, mechanism=refresh.input_mechanisms.get(kind="online_form"),
         title="Bus <timetables> & delays", text="First line.\nSecond <b>line</b>.",
         language="en", stakeholder_type="citizen", consent_to_publish=True,
         author_name="Awa Private-Name", author_organisation="Secret Org",
@@ -98,7 +98,7 @@ def test_a_pending_contribution_says_a_moderator_reads_it_first(client, sent):
 
 def test_without_a_feedback_stage_the_answer_comes_after_the_consultation_closes(
         client, sent, refresh):
-    closes = refresh.input_mechanisms.get().closes_on
+    closes = refresh.input_mechanisms.get(kind="online_form").closes_on
     page = receipt(client, sent)
     assert (f"The forum answers once the consultation closes, on {shown(closes)}. "
             "No date has been announced for the answers yet.") in page

@@ -18,6 +18,7 @@ from opengov.cocreation.models import (
     CoCreationProcess,
     Contribution,
     ContributionGroup,
+    InputMechanism,
     ProblemReport,
     ReasonedResponse,
     Theme,
@@ -49,6 +50,16 @@ def grow(plan, n, *, start=0):
             moderation_state=ModerationState.PUBLISHED, author_name=f"Author {i}")
         contribution.themes.set(themes)
         added.append(contribution)
+        draft = open_draft(plan)
+        draft_comment = Contribution.objects.create(
+            process=draft.process, mechanism=draft, commitment=commitment, draft_part="problem",
+            text=f"GROW draft comment {i}", language="en", stakeholder_type="citizen",
+            consent_to_publish=True, moderation_state=ModerationState.PUBLISHED)
+        answer = ReasonedResponse.objects.create(
+            process=draft.process, decision="amended", summary="s", consideration="c",
+            influence="i", reasons="r", published_on=today)
+        answer.contributions.set([draft_comment])
+        answer.commitments.set([commitment])
         Contribution.objects.create(process=processes[0], text=f"GROW pending {i}",
                                     language="en", stakeholder_type="citizen",
                                     consent_to_publish=True)
@@ -97,6 +108,12 @@ def grow(plan, n, *, start=0):
         Activity.objects.create(kind=Activity.Kind.UPDATE_POSTED, target_label=f"GROW {i}")
 
 
+def open_draft(plan):
+    """The demo's draft plan open for comment (the refresh)."""
+    return InputMechanism.objects.get(process__plan=plan, kind="draft_comment",
+                                      process__purpose="refresh")
+
+
 def open_meeting(plan):
     """The demo's working group meeting that takes registrations."""
     return Meeting.objects.select_related("working_group").get(
@@ -128,6 +145,10 @@ PUBLIC_PAGES = {
     "feedback, filtered": lambda plan: plan_url("cocreation:feedback", plan)
     + f"?decision=rejected&process={process_pk(plan)}",
     "contribution form": lambda plan: plan_url("cocreation:contribute", plan),
+    "draft plan": lambda plan: reverse("cocreation:draft", args=[plan.slug,
+                                                                 open_draft(plan).pk]),
+    "draft part": lambda plan: reverse("cocreation:draft_part", args=[
+        plan.slug, open_draft(plan).pk]) + "?commitment=open-contracting&part=problem",
     "receipt": lambda plan: reverse("cocreation:receipt", args=[Contribution.objects.get(
         text="GROW idea 0").reference]),
     "report a contribution": lambda plan: reverse(
