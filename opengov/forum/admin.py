@@ -51,3 +51,11 @@ class MeetingAdmin(TranslatedAdmin):
     search_fields = ("title", "agenda", "minutes")
     date_hierarchy = "starts_at"
     autocomplete_fields = ("plan", "commitment")
+
+    def get_exclude(self, request, obj=None):
+        # The link to join online is for registered people: only those who may change the
+        # meeting (the Point of Contact team) see it here.
+        exclude = list(super().get_exclude(request, obj) or [])
+        if not request.user.has_perm("forum.change_meeting", obj):
+            exclude.append("remote_link")
+        return exclude

@@ -193,9 +193,11 @@ class MeetingQuerySet(PublicQuerySet):
     def public_q(self):
         from opengov.plans.models import ActionPlan, Commitment
 
-        # A meeting of a plan (or of one of its commitments) is private while the plan is.
+        # A meeting of a plan (or of one of its commitments, or of a working group) is
+        # private while the plan (or group) is.
         return (Q(is_public=True) & public_where_set("plan", ActionPlan)
-                & public_where_set("commitment", Commitment))
+                & public_where_set("commitment", Commitment)
+                & public_where_set("working_group", WorkingGroup))
 
 
 class Meeting(OpenGovModel):
@@ -338,6 +340,9 @@ class Registration(models.Model):
     link_sent_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("attended"), default=False)
     erased_at = models.DateTimeField(null=True, blank=True)
+
+    # No public page shows a registration: saving one leaves the public cache as it is.
+    content_neutral = True
 
     class Meta:
         verbose_name = _("registration")

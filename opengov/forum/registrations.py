@@ -71,21 +71,30 @@ def register_start(*, meeting, values, language) -> Registration:
     email = values["email"].strip()
     registration = (meeting.registrations.filter(email__iexact=email)
                     .exclude(status=Status.CANCELLED).order_by("pk").first())
-    if registration is None:
-        registration = Registration(meeting=meeting)
-    elif registration.status != Status.PENDING:
+    if registration is not None:
+        # Already asked (pending) or confirmed: what its owner typed stays; asking again only
+        # mails the link of a pending one again.
+        if registration.status == Status.PENDING:
+            _mail_confirmation(registration)
         return registration
+    registration = Registration(meeting=meeting)
     for field in REGISTRATION_FIELDS:
         setattr(registration, field, (values.get(field) or "").strip())
     registration.email = email
     registration.language = language
     registration.full_clean(exclude=["meeting", "token"])
     registration.save()
+    _mail_confirmation(registration)
+    return registration
+
+
+def _mail_confirmation(registration):
+    """At most once an hour per address and meeting (the key is a hash, never the address)."""
     key = "register-confirm:" + salted_hmac(
-        "opengov.forum", f"{email.lower()}|{meeting.pk}", algorithm="sha256").hexdigest()
+        "opengov.forum", f"{registration.email.lower()}|{registration.meeting_id}",
+        algorithm="sha256").hexdigest()
     if cache.add(key, 1, timeout=3600):
         after_commit(send_registration_mail, registration.pk, "confirm")
-    return registration
 
 
 @transaction.atomic
@@ -217,7 +226,7 @@ def send_due_links(now=None, meeting=None) -> int:
     now = now or timezone.now()
     due = Registration.objects.filter(**({"meeting": meeting} if meeting else {})).filter(
         status=Status.REGISTERED, link_sent_at__isnull=True,
-        meeting__is_public=True, meeting__starts_at__gt=now,
+        meeting__is_public=True, meeting__deleted_at__isnull=True, meeting__starts_at__gt=now,
         meeting__starts_at__lte=now + LINK_BEFORE,
         meeting__format__in=["online", "hybrid"]).exclude(meeting__remote_link="")
     numbers = list(due.values_list("pk", flat=True))
@@ -297,7 +306,8 @@ def send_registration_mail(registration_id, kind):
     """``kind``: confirm, registered, waiting, promoted or link. Nothing is sent to a
     registration that was cancelled, erased or is no longer in the state told."""
     registration = (Registration.objects.select_related("meeting")
-                    .filter(pk=registration_id, erased_at__isnull=True).first())
+                    .filter(pk=registration_id, erased_at__isnull=True,
+                            meeting__deleted_at__isnull=True).first())
     expected = {"confirm": Status.PENDING, "waiting": Status.WAITING}.get(
         kind, Status.REGISTERED)
     if registration is None or registration.status != expected:

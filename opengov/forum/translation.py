@@ -8,5 +8,7 @@ translate_and_track(
      "meeting_frequency", "decision_making"),
 )
 translate_and_track(Seat, ("role", "selection_note"))
-translate_and_track(Meeting, ("title", "place", "agenda", "minutes"))
+# The remote link is sent to registered people only: no history keeps the old ones.
+translate_and_track(Meeting, ("title", "place", "agenda", "minutes"),
+                    excluded_fields=["remote_link"])
 translate_and_track(WorkingGroup, ("name", "remit", "other_participants"))

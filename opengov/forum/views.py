@@ -53,7 +53,8 @@ def meeting_register(request, pk):
 
 def _by_token(token):
     return get_object_or_404(Registration.objects.select_related("meeting__forum__member"),
-                             token=token, erased_at__isnull=True)
+                             token=token, erased_at__isnull=True,
+                             meeting__deleted_at__isnull=True)
 
 
 @never_cache

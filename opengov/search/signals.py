@@ -40,7 +40,7 @@ def _documents(**links):
 def _touched(instance, created=False):
     """The (kind, id) entries a change to ``instance`` may alter."""
     from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
-    from opengov.forum.models import Meeting
+    from opengov.forum.models import Meeting, WorkingGroup
     from opengov.plans.models import ActionPlan, Commitment, Milestone
     from opengov.repository.models import Document, DocumentVersion
     from opengov.tracking.models import ProgressUpdate
@@ -74,6 +74,11 @@ def _touched(instance, created=False):
         case ReasonedResponse():  # its reasons are read with the contributions it answers
             return [("contribution", pk)
                     for pk in instance.contributions.values_list("pk", flat=True)]
+        case WorkingGroup() if created:
+            return []
+        case WorkingGroup():  # its meetings (and their minutes) are public only while it is
+            return [("meeting", pk) for pk in instance.meetings.values_list("pk", flat=True)
+                    ] + _documents(meeting__working_group=instance)
         case Meeting() if created:
             return [("meeting", instance.pk)]
         case Meeting():  # a meeting made private takes its documents (minutes...) along
@@ -166,13 +171,14 @@ def _links_changed(sender, instance, action, pk_set, **kwargs):
 
 def connect():
     from opengov.cocreation.models import CoCreationProcess, Contribution, ReasonedResponse
-    from opengov.forum.models import Meeting
+    from opengov.forum.models import Meeting, WorkingGroup
     from opengov.plans.models import ActionPlan, Commitment, Milestone
     from opengov.repository.models import Document, DocumentVersion
     from opengov.tracking.models import ProgressUpdate
 
     for model in (ActionPlan, Commitment, Milestone, ProgressUpdate, Contribution,
-                  ReasonedResponse, Meeting, Document, DocumentVersion, CoCreationProcess):
+                  ReasonedResponse, Meeting, Document, DocumentVersion, CoCreationProcess,
+                  WorkingGroup):
         post_save.connect(_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"search-del-{model.__name__}")
     m2m_changed.connect(_links_changed, sender=ReasonedResponse.contributions.through,

@@ -100,6 +100,50 @@ def test_a_place_is_taken_only_once_the_address_is_confirmed(
     assert "/cancel/" in done.body
 
 
+def test_a_pending_request_is_not_rewritten_by_someone_else(
+        meeting, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(meeting, "lea@example.org")
+        register(meeting, "lea@example.org", name="Impostor",
+                 accessibility_needs="Call me at home")
+    registration = Registration.objects.get(meeting=meeting)
+    assert registration.name == "Léa Martin" and registration.accessibility_needs == ""
+    assert len(to("lea@example.org")) == 1  # once an hour
+
+
+def test_registering_leaves_the_public_cache_alone(meeting, django_capture_on_commit_callbacks):
+    from opengov.core import content
+
+    before = content.current().number
+    confirmed(meeting, "lea@example.org", django_capture_on_commit_callbacks)
+    assert content.current().number == before
+
+
+def test_a_deleted_meeting_sends_nothing_and_confirms_nothing(
+        meeting, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        register(meeting, "lea@example.org")
+    confirm = link_in(to("lea@example.org")[-1], "/confirm/")
+    registered = confirmed(meeting, "in@example.org", django_capture_on_commit_callbacks)
+    meeting.delete()  # hidden, not removed
+    assert Client().post(confirm).status_code == 404
+    with time_machine.travel(meeting.starts_at - timedelta(hours=2), tick=False):
+        assert registrations.send_due_links() == 0
+    registered.refresh_from_db()
+    assert registered.link_sent_at is None
+
+
+def test_the_admin_shows_the_remote_link_to_the_poc_team_only(client, users, meeting):
+    url = f"/en/admin/forum/meeting/{meeting.pk}/change/"
+    client.force_login(users["administrator"])
+    page = client.get(url)
+    assert page.status_code == 200 and LINK not in page.content.decode()
+    client.force_login(users["superuser"])
+    assert LINK in client.get(url).content.decode()
+    # No history keeps a link: old ones are gone with the change.
+    assert not hasattr(meeting.history.model, "remote_link")
+
+
 def test_the_answer_is_the_same_whether_the_address_is_registered(
         meeting, django_capture_on_commit_callbacks):
     registration = confirmed(meeting, "lea@example.org", django_capture_on_commit_callbacks)

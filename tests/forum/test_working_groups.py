@@ -84,10 +84,12 @@ def test_public_page_shows_members_and_meetings_and_a_private_group_is_hidden(cl
     assert group.get_absolute_url() in client.get(reverse("web:forum")).content.decode()
     meeting = group.meetings.filter(is_public=True).first()
     assert group.get_absolute_url() in client.get(meeting.get_absolute_url()).content.decode()
+    # A private group takes its meetings along, as a private plan does.
     WorkingGroup.objects.filter(pk=group.pk).update(is_public=False)
     assert client.get(group.get_absolute_url()).status_code == 404
-    assert group.get_absolute_url() not in client.get(
-        meeting.get_absolute_url()).content.decode()
+    assert client.get(meeting.get_absolute_url()).status_code == 404
+    assert not Meeting.objects.public().filter(working_group=group).exists()
+    assert meeting.title not in client.get("/api/v1/meetings?limit=100").content.decode()
 
 
 def test_a_meeting_takes_a_group_of_its_own_forum_only(users, demo):
