@@ -253,6 +253,19 @@ def desk_queue_answered(contributions, answered):
     }.get(answered, contributions)
 
 
+def accepted_groups_of(contribution):
+    """The groups staff accepted that hold ``contribution`` (read and answered together), with
+    how many contributions each holds, for its public page (the journey of an idea)."""
+    from .models import ContributionGroup
+
+    holding = ContributionGroup.contributions.through.objects.filter(
+        contribution=contribution).values("contributiongroup")
+    # Counted apart from the filter, whose join would count this contribution alone.
+    return list(ContributionGroup.objects.filter(
+        pk__in=holding, status=ContributionGroup.Status.ACCEPTED)
+        .annotate(size=Count("contributions", distinct=True)).order_by("name"))
+
+
 def desk_groups(process):
     """The process's groups (suggested and accepted first), each with its members."""
     from .models import ContributionGroup

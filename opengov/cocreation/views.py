@@ -160,7 +160,8 @@ def receipt(request, reference):
         # (only those of a public process: its feedback page and feeds would not open).
         context.update(expected=selectors.expected_answer(contribution),
                        process_is_public=selectors.process_is_public(contribution.process_id),
-                       journey=selectors.idea_journey(contribution.responses.all()))
+                       journey=selectors.idea_journey(contribution.responses.all()),
+                       groups=selectors.accepted_groups_of(contribution))
     return render(request, "cocreation/receipt.html", context)
 
 

@@ -215,3 +215,22 @@ def test_languages_and_licences_are_named_in_words(client, current_plan):
         assert "<dt>Idioma</dt><dd>Francés</dd>" in page
         assert f"<dd>{document.get_licence_display()}</dd>" in page
     assert language_label("xx-unknown") == "xx-unknown"
+
+
+@pytest.mark.django_db
+def test_the_receipt_names_the_accepted_group_an_idea_was_read_in(client, current_plan):
+    """The journey of an idea starts with the group staff read it in; a suggestion staff
+    have not accepted is not shown."""
+    from opengov.cocreation.models import ContributionGroup
+
+    ideas = list(Contribution.objects.filter(process__plan=current_plan,
+                                             moderation_state="published",
+                                             consent_to_publish=True).order_by("pk")[:3])
+    group = ContributionGroup.objects.create(process=ideas[0].process, name="Bus timetables",
+                                             status="suggested")
+    group.contributions.set(ideas)
+    assert "Bus timetables" not in html(client, f"/en/contributions/{ideas[0].reference}/")
+    group.status = "accepted"
+    group.save()
+    page = html(client, f"/en/contributions/{ideas[0].reference}/")
+    assert "Read together with 2 similar contributions, in the group “Bus timetables”" in page
