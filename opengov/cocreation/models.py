@@ -28,6 +28,7 @@ class CoCreationProcess(OpenGovModel):
     class Purpose(models.TextChoices):
         PLAN = "plan", _("Development of the action plan")
         REFRESH = "refresh", _("Four-year refresh (C8)")
+        AMENDMENT = "amendment", _("Amendment of the plan (C7)")
 
     plan = models.ForeignKey(
         "plans.ActionPlan", verbose_name=_("action plan"), on_delete=models.CASCADE,

@@ -215,3 +215,23 @@ def test_the_desk_says_what_a_comment_is_about(client, users, open_draft):
         url = reverse("workspace:cocreation_queue", args=[open_draft.process.pk])
     body = client.get(url).content.decode()
     assert "Comment on the draft" in body and "Milestones" in body
+
+
+def test_an_amendment_has_its_own_process_and_draft(current_plan, users):
+    """C7: the draft of an amendment goes to comment like the plan's; the rules still read
+    the plan's own co-creation and refresh processes."""
+    from opengov.cocreation.models import CoCreationProcess
+    from opengov.compliance.facts import plan_facts
+
+    before = plan_facts(current_plan, today=timezone.localdate())
+    process = CoCreationProcess.objects.create(plan=current_plan, purpose="amendment",
+                                               title="Amendment of commitment 6")
+    draft = InputMechanism.objects.create(
+        process=process, kind="draft_comment", title="Draft amendment",
+        opens_on=timezone.localdate(), closes_on=timezone.localdate() + timedelta(days=14))
+    drafts.take_missing_drafts(process)
+    draft.refresh_from_db()
+    assert comment(draft, "open-justice", "expected_results").status_code == 302
+    assert Contribution.objects.get(mechanism=draft).process == process
+    after = plan_facts(current_plan, today=timezone.localdate())
+    assert (after.cocreation, after.refresh) == (before.cocreation, before.refresh)
