@@ -55,7 +55,7 @@ def draft_retake(*, actor, mechanism) -> InputMechanism:
     mechanism = InputMechanism.objects.select_for_update().select_related(
         "process__plan").get(pk=mechanism.pk, kind=KIND)
     authorise(actor, "cocreation.change_cocreationprocess", mechanism.process)
-    if mechanism.contributions.exists():
+    if Contribution.all_objects.filter(mechanism=mechanism).exists():  # hidden ones too
         raise ValidationError(_("People have commented on this draft already: it stays as "
                                 "they read it. Open another comment period for a new draft."))
     take_draft(mechanism)
@@ -112,41 +112,55 @@ def part_text(commitment, part, lang) -> str:
     return _text(commitment.get(part), lang)
 
 
+def commitment_ids(mechanism) -> dict:
+    """{slug in the draft: the commitment's number in the database}. A draft keeps each
+    commitment's ``pk``; one taken before it did is matched by slug (deleted ones too)."""
+    from opengov.plans.models import Commitment
+
+    found = {c["slug"]: c["pk"] for c in mechanism.draft.get("commitments", []) if "pk" in c}
+    missing = [c["slug"] for c in mechanism.draft.get("commitments", []) if "pk" not in c]
+    if missing:
+        found.update(Commitment.all_objects.filter(
+            plan=mechanism.process.plan_id, slug__in=missing).values_list("slug", "pk"))
+    return found
+
+
 def comment_counts(mechanism) -> dict:
-    """Published comments per (commitment slug or "", part), in one query."""
+    """Published comments per (commitment pk or None, part), in one query."""
     rows = (Contribution.objects.public().filter(mechanism=mechanism)
-            .values("commitment__slug", "draft_part").annotate(n=Count("pk")))
-    return {(row["commitment__slug"] or "", row["draft_part"]): row["n"] for row in rows}
+            .values("commitment_id", "draft_part").annotate(n=Count("pk")))
+    return {(row["commitment_id"], row["draft_part"]): row["n"] for row in rows}
 
 
 def outline(mechanism, lang):
     """The draft as the page shows it: each commitment with its parts, their text in
     ``lang`` (or another language of the plan when missing) and how many comments each has."""
     counts = comment_counts(mechanism)
+    ids = commitment_ids(mechanism)
     commitments = []
     for commitment in mechanism.draft.get("commitments", []):
         slug = commitment.get("slug")
+        pk = ids.get(slug)
         parts = [{"name": part, "label": part_label(part),
                   "text": part_text(commitment, part, lang),
-                  "comments": counts.get((slug, part), 0)}
+                  "comments": counts.get((pk, part), 0)}
                  for part in PARTS]
         commitments.append({
             "number": commitment["number"], "slug": slug,
             "title": _text(commitment.get("title"), lang),
             "parts": [p for p in parts if p["text"]],
-            "comments": counts.get((slug, ""), 0),
-            "all_comments": sum(n for (s, _p), n in counts.items() if s == slug)})
+            "comments": counts.get((pk, ""), 0),
+            "all_comments": sum(n for (c, _p), n in counts.items() if c == pk and pk)})
     return {"title": _text(mechanism.draft["plan"].get("title"), lang),
-            "commitments": commitments, "plan_comments": counts.get(("", ""), 0),
+            "commitments": commitments, "plan_comments": counts.get((None, ""), 0),
             "total": sum(counts.values())}
 
 
-def part_comments(mechanism, commitment_slug, part):
-    """The published comments on one part, oldest first, with their published answers."""
+def part_comments(mechanism, commitment_id, part):
+    """The published comments on one part (``commitment_id`` None: the whole plan), oldest
+    first, with their published answers."""
     return (Contribution.objects.public()
-            .filter(mechanism=mechanism, draft_part=part,
-                    **({"commitment__slug": commitment_slug} if commitment_slug
-                       else {"commitment__isnull": True}))
+            .filter(mechanism=mechanism, draft_part=part, commitment_id=commitment_id)
             .prefetch_related(Prefetch(
                 "responses", queryset=ReasonedResponse.objects.public().prefetch_related(
                     "commitments__plan")))

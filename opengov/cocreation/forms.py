@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from opengov.core.forms import (
@@ -255,7 +256,8 @@ class ContributionImportForm(forms.Form):
 
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mechanism"].queryset = process.input_mechanisms.order_by("opens_on")
+        self.fields["mechanism"].queryset = process.input_mechanisms.defer("draft").order_by(
+            "opens_on")
 
 
 # -- the co-creation process, its timeline, outreach and input mechanisms (CC1–CC5) --------
@@ -301,6 +303,15 @@ class _Period(_Translated):
 class _MechanismPeriod(_Period):
     period = ("opens_on", "closes_on")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Inputs were received, or a draft taken, for what this way to take part is: its
+        # kind stays (a form's ideas must not become comments on a draft nobody read).
+        if self.instance.pk and (self.instance.drafted_at or getattr(
+                self.instance, "has_inputs", False)):
+            self.fields["kind"].disabled = True
+            self.fields["kind"].help_text = _("Fixed once inputs have been received.")
+
 
 def process_form(langs):
     from .models import CoCreationProcess
@@ -330,9 +341,15 @@ def process_formsets(data, process, langs):
             InputMechanism, ["kind", "opens_on", "closes_on"], ("title", "description"), langs,
             widgets={"opens_on": DATE, "closes_on": DATE}, base=_MechanismPeriod)),
     ]
+    from .models import Contribution
+
+    # Never the draft's snapshot (the form does not show it, and saving keeps it).
+    mechanisms = InputMechanism.objects.defer("draft").annotate(has_inputs=Exists(
+        Contribution.all_objects.filter(mechanism=OuterRef("pk"))))
     return {prefix: inline_formset(CoCreationProcess, model, form=form, extra=1,
                                    can_delete=True)(
-        data, instance=process, prefix=prefix, form_kwargs={"langs": langs})
+        data, instance=process, prefix=prefix, form_kwargs={"langs": langs},
+        queryset=mechanisms if model is InputMechanism else None)
         for prefix, model, form in parts}
 
 

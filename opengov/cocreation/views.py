@@ -23,6 +23,7 @@ from opengov.core.client_ip import visitor_key
 from opengov.core.documents import as_file
 from opengov.core.models import ModerationState
 from opengov.plans import selectors as plan_selectors
+from opengov.plans.models import Commitment
 from opengov.tracking import charts
 from opengov.web.views import member_or_404
 
@@ -98,15 +99,19 @@ def draft_part(request, slug, pk):
     commitment_slug = request.GET.get("commitment", "")
     part = request.GET.get("part", "")
     draft_commitment = drafts.commitment_in(mechanism.draft, commitment_slug)
+    lang = get_language()
     if (commitment_slug and draft_commitment is None) or (part and not commitment_slug) or (
-            part and part not in drafts.PARTS):
+            part and part not in drafts.PARTS) or (
+            part and not drafts.part_text(draft_commitment, part, lang)):
         raise Http404("No such part of the draft.")
     commitment = None
-    if commitment_slug:
-        commitment = get_object_or_404(plan.commitments.all(), slug=commitment_slug)
-    lang = get_language()
+    if commitment_slug:  # the record the draft was taken from, even if renamed or hidden since
+        commitment = get_object_or_404(Commitment.all_objects.filter(plan=plan), pk=drafts
+                                       .commitment_ids(mechanism).get(commitment_slug))
+    # A commitment hidden since the draft keeps its comments, and takes no new ones.
+    is_open = mechanism.is_open() and not (commitment and commitment.deleted_at)
     form = DraftCommentForm(request.POST or None, member=member)
-    if request.method == "POST" and mechanism.is_open() and form.is_valid():
+    if request.method == "POST" and is_open and form.is_valid():
         if is_ratelimited(request, group="contribute", key="ip", rate=SUBMISSIONS_PER_HOUR,
                           method="POST", increment=True):
             form.add_error(None, _("Many contributions were sent from your connection in the "
@@ -124,11 +129,11 @@ def draft_part(request, slug, pk):
                 commitment=commitment, draft_part=part)
             messages.success(request, _("Thank you! Your comment has been received."))
             return redirect("cocreation:receipt", reference=contribution.reference)
-    comments = Paginator(drafts.part_comments(mechanism, commitment_slug, part),
+    comments = Paginator(drafts.part_comments(mechanism, commitment and commitment.pk, part),
                          PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "cocreation/draft_part.html", {
         "member": member, "plan": plan, "mechanism": mechanism, "form": form,
-        "is_open": mechanism.is_open(), "commitment": draft_commitment, "part": part,
+        "is_open": is_open, "commitment": draft_commitment, "part": part,
         "part_label": drafts.part_label(part),
         "commitment_title": drafts._text(draft_commitment.get("title"), lang)
         if draft_commitment else "",

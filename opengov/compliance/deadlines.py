@@ -115,7 +115,8 @@ def consultation_deadlines(plans, today) -> dict[int, list[Deadline]]:
     open or close on different days, each row names those concerned. One query."""
     mechanisms = (InputMechanism.objects.public()
                   .filter(process__plan__in=plans, closes_on__gte=today)
-                  .select_related("process__plan").order_by("process", "opens_on", "pk"))
+                  .select_related("process__plan").defer("draft")
+                  .order_by("process", "opens_on", "pk"))
     days = {}  # (process, "opens"/"closes", day) → mechanisms
     periods = {}  # process → its mechanisms' distinct (opens_on, closes_on)
     for mechanism in mechanisms:

@@ -45,9 +45,12 @@ def bump():
     transaction.on_commit(_bump_now)
 
 
-def _changed(sender, instance=None, raw=False, **kwargs):
-    if raw or getattr(instance, "moderation_state", None) == ModerationState.PENDING:
+def _changed(sender, instance=None, raw=False, created=False, **kwargs):
+    state = getattr(instance, "moderation_state", None)
+    if raw or state == ModerationState.PENDING:
         return  # fixtures; input nobody can see yet
+    if created and state is not None and state != ModerationState.PUBLISHED:
+        return  # new input kept out of view (spam caught by the traps): nothing public moved
     bump()
 
 

@@ -42,7 +42,7 @@ def _found(today):
         yield (f"version:{version.pk}", Notice.Kind.VERSION, version, version.plan.member_id,
                version.plan_id, None, None)
     mechanisms = (InputMechanism.objects.public().select_related("process__plan")
-                  .filter(closes_on__gte=today))
+                  .defer("draft").filter(closes_on__gte=today))
     for mechanism in mechanisms.filter(opens_on__gte=since, opens_on__lte=today):
         process = mechanism.process
         yield (f"opens:{mechanism.pk}", Notice.Kind.OPENS, mechanism, process.plan.member_id,

@@ -56,6 +56,7 @@ def plan_snapshot(plan: ActionPlan) -> dict:
         },
         "commitments": [
             {
+                "pk": c.pk,  # the record it was: a slug may change or be taken again
                 "number": c.number,
                 "slug": c.slug,
                 "lead_agency": _name(c.lead_agency),

@@ -23,7 +23,7 @@ def participating_agencies(member):
 def coming_mechanisms(member):
     return (InputMechanism.objects.public().filter(process__plan__member=member,
                                                    opens_on__gt=timezone.localdate())
-            .select_related("process__plan").order_by("opens_on"))
+            .select_related("process__plan").defer("draft").order_by("opens_on"))
 
 
 def public_documents(member):

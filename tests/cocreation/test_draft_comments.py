@@ -235,3 +235,47 @@ def test_an_amendment_has_its_own_process_and_draft(current_plan, users):
     assert Contribution.objects.get(mechanism=draft).process == process
     after = plan_facts(current_plan, today=timezone.localdate())
     assert (after.cocreation, after.refresh) == (before.cocreation, before.refresh)
+
+
+def test_hidden_comments_still_keep_the_draft_as_it_was_read(users, open_draft):
+    Contribution.objects.filter(mechanism=open_draft).delete()  # hidden, not removed
+    with pytest.raises(ValidationError):
+        drafts.draft_retake(actor=users["poc"], mechanism=open_draft)
+
+
+def test_a_renamed_commitment_keeps_its_comments_on_the_draft(open_draft, current_plan):
+    water = Commitment.objects.get(plan=current_plan, slug="water-transparency")
+    Commitment.objects.filter(pk=water.pk).update(slug="water-quality")
+    body = Client().get(part_url(open_draft, "water-transparency", "problem")).content.decode()
+    assert "1 published comment" in body and "communes rurales" in body
+    outline = drafts.outline(open_draft, "en")
+    row = next(c for c in outline["commitments"] if c["slug"] == "water-transparency")
+    assert row["all_comments"] == 2  # the problem and the milestones
+
+
+def test_a_part_the_draft_leaves_empty_takes_no_comment(open_draft):
+    draft = open_draft.draft
+    (commitment,) = [c for c in draft["commitments"] if c["slug"] == "water-transparency"]
+    commitment["causes"] = {"fr": "", "en": ""}
+    InputMechanism.objects.filter(pk=open_draft.pk).update(draft=draft)
+    assert Client().get(part_url(open_draft, "water-transparency", "causes")).status_code == 404
+    assert Client().get(part_url(open_draft, "water-transparency", "problem")).status_code == 200
+
+
+def test_the_kind_of_a_way_to_take_part_is_fixed_once_it_has_inputs(open_draft):
+    from opengov.cocreation.forms import process_formsets
+
+    formsets = process_formsets(None, open_draft.process, ["fr", "en"])
+    fixed = {form.instance.pk: form.fields["kind"].disabled
+             for form in formsets["mechanisms"].forms if form.instance.pk}
+    assert fixed[open_draft.pk] is True
+    assert all(fixed.values())  # the refresh's online form has inputs too
+
+
+def test_spam_caught_by_the_traps_leaves_the_public_cache_alone(open_draft):
+    from opengov.core import content
+
+    before = content.current().number
+    comment(open_draft, "water-transparency", "problem", website="http://spam.example")
+    assert Contribution.objects.filter(mechanism=open_draft, moderation_state="spam").exists()
+    assert content.current().number == before
