@@ -758,11 +758,11 @@ class DemoBuilder:
             process=self.process, kind="draft_comment", opens_on=date(S, 10, 1),
             closes_on=date(S, 10, 31), draft=draft,
             drafted_at=at(date(S, 10, 1), 8),
-            **fr_en("title", ("Projet de plan soumis à commentaires",
-                              "Draft plan open for comment")),
+            **fr_en("title", ("Projet du troisième plan soumis aux commentaires",
+                              "Draft of the third plan put to comment")),
             **fr_en("description", (
-                "Commentez le projet de troisième plan, engagement par engagement.",
-                "Comment on the draft third plan, commitment by commitment.")))
+                "Le public a commenté le projet de troisième plan, engagement par engagement.",
+                "The public commented on the draft third plan, commitment by commitment.")))
         commitment = self.commitments["open-contracting"]
         comments = [
             ("fr", "civil_society", "problem", "Fédération des PME de Montbrac",

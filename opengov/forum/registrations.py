@@ -55,6 +55,14 @@ def places_left(meeting) -> int | None:
     return max(0, meeting.capacity - taken)
 
 
+def waiting_position(registration) -> int | None:
+    """Where ``registration`` stands on its meeting's waiting list (1 is next), or None."""
+    if registration.status != Status.WAITING:
+        return None
+    return registration.meeting.registrations.filter(
+        status=Status.WAITING, confirmed_at__lte=registration.confirmed_at).count()
+
+
 def _locked(meeting) -> Meeting:
     return Meeting.objects.select_for_update().get(pk=meeting.pk)
 
@@ -280,8 +288,7 @@ def _compose(registration, kind):
             _("If it was not you, ignore this message: the request is forgotten in two "
               "days.")]), False, False)
     if kind == "waiting":
-        position = meeting.registrations.filter(
-            status=Status.WAITING, confirmed_at__lte=registration.confirmed_at).count()
+        position = waiting_position(registration)
         return (_("You are on the waiting list: %(meeting)s") % names, "\n\n".join([
             _("All places for %(meeting)s on %(date)s are taken. You are number %(n)s on the "
               "waiting list.") % {**names, "n": position},
@@ -322,7 +329,7 @@ def send_registration_mail(registration_id, kind):
             message.attach("meeting.ics", meeting_calendar(
                 meeting, url=settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
                 remote_link=meeting.remote_link if with_link else ""),
-                "text/calendar; method=PUBLISH; charset=utf-8")
+                "text/calendar")
     try:
         message.send()
     except Exception as error:

@@ -3,6 +3,7 @@ a working group (F6, I3, I5, CC7). No account, no password."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -45,16 +46,18 @@ def meeting_register(request, pk):
                 messages.success(request, _(
                     "Almost done: we have sent a link to your e-mail. Open it to confirm your "
                     "place; nothing is reserved before."))
-                return redirect(request.path + "#messages")
+                return redirect(meeting.get_absolute_url() + "#messages")
     return render(request, "forum/register.html", {
         "member": member, "meeting": meeting, "form": form,
         "places_left": registrations.places_left(meeting)})
 
 
 def _by_token(token):
-    return get_object_or_404(Registration.objects.select_related("meeting__forum__member"),
-                             token=token, erased_at__isnull=True,
-                             meeting__deleted_at__isnull=True)
+    # A cancelled registration's links still say so; one erased after its meeting is gone.
+    return get_object_or_404(
+        Registration.objects.select_related("meeting__forum__member")
+        .filter(Q(erased_at__isnull=True) | Q(status=Registration.Status.CANCELLED)),
+        token=token, meeting__deleted_at__isnull=True)
 
 
 @never_cache
@@ -68,9 +71,11 @@ def registration_confirm(request, token):
             registration = registrations.register_confirm(registration=registration)
         except ValidationError as refused:
             error = " ".join(refused.messages)
+    meeting = registration.meeting
     return render(request, "forum/registration.html", {
-        "member": registration.meeting.forum.member, "registration": registration,
-        "meeting": registration.meeting, "error": error, "action": "confirm"})
+        "member": meeting.forum.member, "registration": registration, "meeting": meeting,
+        "error": error, "action": "confirm", "places_left": registrations.places_left(meeting),
+        "position": registrations.waiting_position(registration)})
 
 
 @never_cache

@@ -222,7 +222,7 @@ def test_a_visitor_registers_for_a_hybrid_meeting_and_receives_the_link(site, pa
     link = re.search(r"https?://\S+/confirm/", confirmation.body).group(0)
     page.goto(site + link[link.index("/fr/"):])
     page.get_by_role("button", name="Confirmer ma place").click()
-    expect(page.get_by_role("heading", name="Vous êtes inscrit")).to_be_visible()
+    expect(page.get_by_role("heading", name="Inscription confirmée")).to_be_visible()
     axe("registration confirmed")
     invitation = [m for m in mail.outbox if m.to == ["lea@example.org"]][-1]
     assert invitation.attachments and meeting.remote_link not in invitation.body

@@ -88,11 +88,11 @@ def test_a_place_is_taken_only_once_the_address_is_confirmed(
     assert Registration.objects.get(pk=registration.pk).status == Status.PENDING
     with django_capture_on_commit_callbacks(execute=True):
         page = Client().post(confirm)
-    assert "Vous êtes inscrit" in page.content.decode()
+    assert "Inscription confirmée" in page.content.decode()
     registration.refresh_from_db()
     assert registration.status == Status.REGISTERED and registration.confirmed_at
     done = to("lea@example.org")[-1]
-    assert "Vous êtes inscrit" in done.subject
+    assert "Inscription confirmée" in done.subject
     calendar = invitation(done)
     assert "BEGIN:VEVENT" in calendar and "Plénière ouverte" in calendar
     # Five days ahead: the remote link comes the day before, not now.
@@ -379,3 +379,28 @@ def test_attendance_cannot_mark_another_meetings_registration(
     assert status(client, users["poc"], page, "post", {"attended": [stranger.pk]}) == 200
     stranger.refresh_from_db()
     assert stranger.attended is False
+
+
+def test_a_full_meeting_says_so_before_and_after_confirming(
+        meeting, django_capture_on_commit_callbacks):
+    confirmed(meeting, "first@example.org", django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        register(meeting, "second@example.org")
+    confirm = link_in(to("second@example.org")[-1], "/confirm/")
+    page = Client().get(confirm).content.decode()
+    assert "Rejoindre la liste d'attente" in page and "Confirmer ma place" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        page = Client().post(confirm).content.decode()
+    assert "Vous êtes numéro 1 sur la liste d'attente" in page
+
+
+def test_an_old_cancel_link_says_the_registration_is_cancelled(
+        meeting, django_capture_on_commit_callbacks):
+    registration = confirmed(meeting, "lea@example.org", django_capture_on_commit_callbacks)
+    cancel = link_in(to("lea@example.org")[-1], "/cancel/")
+    Client().post(cancel)
+    again = Client().get(cancel)
+    assert again.status_code == 200
+    assert "Votre inscription est annulée" in again.content.decode()
+    registration.refresh_from_db()
+    assert registration.email == "" and registration.status == Status.CANCELLED
