@@ -80,6 +80,10 @@ class DraftCommentForm(ContributionForm):
     """A comment on one part of the draft plan (CC7): the same promises as a contribution,
     without a title or themes (the part says what it is about)."""
 
+    # When the draft read was taken: a comment written while the team took it again is
+    # shown back with the new text instead of being filed against words its author never read.
+    draft_taken = forms.CharField(required=False, widget=forms.HiddenInput)
+
     class Meta(ContributionForm.Meta):
         fields = ["text", "stakeholder_type", "author_name", "author_organisation",
                   "author_email", "consent_to_publish"]

@@ -110,10 +110,18 @@ def draft_part(request, slug, pk):
                                        .commitment_ids(mechanism).get(commitment_slug))
     # A commitment hidden since the draft keeps its comments, and takes no new ones.
     is_open = mechanism.is_open() and not (commitment and commitment.deleted_at)
-    form = DraftCommentForm(request.POST or None, member=member)
+    taken = mechanism.drafted_at.isoformat()
+    form = DraftCommentForm(request.POST or None, member=member,
+                            initial={"draft_taken": taken})
     if request.method == "POST" and is_open and form.is_valid():
-        if is_ratelimited(request, group="contribute", key="ip", rate=SUBMISSIONS_PER_HOUR,
-                          method="POST", increment=True):
+        if form.cleaned_data["draft_taken"] not in ("", taken):
+            form.data = form.data.copy()
+            form.data["draft_taken"] = taken  # sent again, it goes with the new text
+            form.add_error(None, _("The draft was updated while you were writing. Read the "
+                                   "new text above: your comment is kept below, send it "
+                                   "again if it still applies."))
+        elif is_ratelimited(request, group="contribute", key="ip", rate=SUBMISSIONS_PER_HOUR,
+                            method="POST", increment=True):
             form.add_error(None, _("Many contributions were sent from your connection in the "
                                    "last hour. Please try again later: your text is kept below."))
         else:

@@ -279,3 +279,31 @@ def test_spam_caught_by_the_traps_leaves_the_public_cache_alone(open_draft):
     comment(open_draft, "water-transparency", "problem", website="http://spam.example")
     assert Contribution.objects.filter(mechanism=open_draft, moderation_state="spam").exists()
     assert content.current().number == before
+
+
+def test_a_comment_kept_private_is_told_so_on_its_receipt(open_draft):
+    response = comment(open_draft, "water-transparency", "problem", consent_to_publish="")
+    body = Client().get(response["Location"]).content.decode()
+    assert "Received, kept private as you asked; it will still be answered" in body
+    assert "A moderator reads every contribution before anything is published" not in body
+
+
+def test_a_comment_written_while_the_draft_was_taken_again_is_shown_back(
+        users, open_draft, current_plan):
+    fresh = InputMechanism.objects.create(
+        process=open_draft.process, kind="draft_comment", title="Fresh draft",
+        opens_on=timezone.localdate(), closes_on=timezone.localdate() + timedelta(days=7))
+    drafts.take_missing_drafts(open_draft.process)
+    fresh.refresh_from_db()
+    read = fresh.drafted_at.isoformat()
+    drafts.draft_retake(actor=users["poc"], mechanism=fresh)
+    response = comment(fresh, "water-transparency", "problem", draft_taken=read)
+    body = response.content.decode()
+    assert response.status_code == 200 and "The draft was updated while you were writing" in body
+    assert "The problem forgets rural towns entirely." in body  # kept
+    fresh.refresh_from_db()
+    assert f'value="{fresh.drafted_at.isoformat()}"' in body
+    assert not Contribution.objects.filter(mechanism=fresh).exists()
+    again = comment(fresh, "water-transparency", "problem",
+                    draft_taken=fresh.drafted_at.isoformat())
+    assert again.status_code == 302
