@@ -152,21 +152,22 @@ def index(kind: str, ids) -> int:
     """Write again the entries of these records of ``kind``: the public ones get their entry,
     the others lose theirs. Returns how many are in the index now."""
     with translation.override("en"):
-        written = _index(kind, sorted(set(ids)))
-    content.bump()  # pages that show search results were cached before this change
+        written, removed = _index(kind, sorted(set(ids)))
+    if written or removed:  # pages that show search results were cached before this change
+        content.bump()
     return written
 
 
 def _index(kind, ids):
-    written = 0
+    written = removed = 0
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
         with transaction.atomic():
             entries = _entries(kind, SOURCES[kind][0]().filter(pk__in=chunk))
-            SearchEntry.objects.filter(kind=kind, object_id__in=chunk).delete()
+            removed += SearchEntry.objects.filter(kind=kind, object_id__in=chunk).delete()[0]
             SearchEntry.objects.bulk_create(entries)
         written += len(entries)
-    return written
+    return written, removed
 
 
 def index_plan(plan_id: int) -> int:
