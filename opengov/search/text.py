@@ -47,9 +47,10 @@ def stems(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+LONG_WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)  # WORD, one letter or digit excepted
+
+
 def terms(text: str) -> set[str]:
-    found = set()
-    for word in set(WORD.findall(text.lower())):  # each word once: documents repeat a lot
-        if len(word) > 1 and word not in STOP:
-            found |= stems(word)
-    return found
+    words = set(LONG_WORD.findall(text.lower()))  # each word once: documents repeat a lot
+    words -= STOP
+    return set().union(*map(stems, words))  # a loop in C: a rebuild stems 4 million words

@@ -139,6 +139,6 @@ def test_an_update_dated_later_is_not_found_before_its_day(
 def test_indexing_record_by_record_gives_what_a_rebuild_gives():
     rebuilt = (rebuild(), snapshot())
     SearchEntry.objects.all().delete()
-    total = sum(index(kind, list(public().values_list("pk", flat=True)))
-                for kind, (public, _read) in SOURCES.items())
+    total = sum(index(kind, list(source.records().values_list("pk", flat=True)))
+                for kind, source in SOURCES.items())
     assert (total, snapshot()) == rebuilt
