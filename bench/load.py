@@ -66,7 +66,8 @@ def arguments(argv=None):
     parser.add_argument("--run-time", type=int, default=60, help="seconds of each site stage")
     parser.add_argument("--bare-run-time", type=int, default=None,
                         help="seconds of each bare-view stage (default: run-time, at most 20)")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
+                        help="gunicorn sync workers (default: gunicorn's advice, 2 × cores + 1)")
     parser.add_argument("--timeout", type=int, default=30,
                         help="gunicorn worker timeout, seconds (gunicorn's default)")
     parser.add_argument("--wait", default="0",
@@ -156,7 +157,18 @@ def build(args, env):
           f"data {timings['generate_s']} s; rebuilding the search index...", flush=True)
     timings["rebuild_search_index_s"], timings["rebuild_search_index_peak_mb"] = run_child(
         [*MANAGE, "rebuild_search_index"], build_env, "rebuild_search_index")
+    analyze(args)
     return timings
+
+
+def analyze(args):
+    """Fresh planner statistics, as autovacuum keeps them on a database in use: right after
+    a bulk load PostgreSQL still believes the tables nearly empty and plans accordingly
+    (a commitment page then takes 250 ms in a query that needs 0.4)."""
+    import psycopg
+
+    with psycopg.connect(f"{args.postgres}/{args.database}", autocommit=True) as conn:
+        conn.execute("ANALYZE")
 
 
 def data_summary():
@@ -416,11 +428,13 @@ def run_stage(args, server, targets_file, tmp, label, users, classes, seconds):
             "rps": float(row["Requests/s"]), "p50": _ms(row["50%"]), "p95": _ms(row["95%"]),
             "p99": _ms(row["99%"]), "5xx": count.get("5xx", 0), "429": count.get("429", 0),
             "other": count.get("other", 0), "limited": count.get("limited", 0),
-            "statuses": count.get("statuses", {}),
+            "statuses": count.get("statuses", {}), "cache": count.get("cache", {}),
         }
     if "Aggregated" in kinds:  # the tally has no total line: sum it
         for key in ("5xx", "429", "other", "limited"):
             kinds["Aggregated"][key] = sum(v[key] for k, v in kinds.items() if k != "Aggregated")
+        kinds["Aggregated"]["cache"] = dict(sum(
+            (Counter(v["cache"]) for k, v in kinds.items() if k != "Aggregated"), Counter()))
     return {"label": label, "users": users, "seconds": seconds, "kinds": kinds,
             "server_peak_mb": round(peak[0]), "tasks_waiting": waiting_tasks(),
             "load": [load_before, os.getloadavg()[0]], **events}
@@ -537,8 +551,8 @@ def searchable(args, server, target):
 
 def table(stages, bare):
     lines = ["| users | request kind | requests | req/s | p50 ms | p95 ms | p99 ms | × bare "
-             "| 5xx | other failures |", "| ---: | --- | ---: | ---: | ---: | ---: | ---: | "
-             "---: | ---: | ---: |"]
+             "| from cache | 5xx | other failures |", "| ---: | --- | ---: | ---: | ---: | ---: "
+             "| ---: | ---: | ---: | ---: | ---: |"]
     for stage in stages:
         base = bare.get(stage["users"])
         order = sorted((k for k in stage["kinds"] if k != "Aggregated"),
@@ -558,8 +572,14 @@ def table(stages, bare):
             label = "**all site requests**" if name == "Aggregated" else name
             lines.append(f"| {stage['users']} | {label} | {k['requests']} | {k['rps']:.1f} | "
                          f"{_cell(k['p50'])} | {_cell(k['p95'])} | {_cell(k['p99'])} | {ratio} "
-                         f"| {k['5xx']} | {other_text} |")
+                         f"| {_share(k.get('cache', {}))} | {k['5xx']} | {other_text} |")
     return "\n".join(lines)
+
+
+def _share(cache):
+    """The share of answers served from the public page cache (X-Cache: hit)."""
+    answered = sum(cache.values())
+    return f"{100 * cache.get('hit', 0) / answered:.0f}%" if answered else "–"
 
 
 def _cell(value):
@@ -655,6 +675,7 @@ def main(argv=None):
               flush=True)
         run_child([*MANAGE, "migrate", "--noinput", "-v0"], {
             **env, "SEARCH_REINDEX_ON_SAVE": "0"}, "migrate")
+        analyze(args)
         if built.exists():
             info["build"] = {**json.loads(built.read_text()).get("build", {}), "reused": True}
     else:

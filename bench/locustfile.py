@@ -25,7 +25,8 @@ from bench.load import contribution_fields, made_up_word  # noqa: E402
 
 TARGETS = json.loads(open(os.environ["BENCH_TARGETS"], encoding="utf-8").read())  # noqa: SIM115
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-TALLY = defaultdict(lambda: {"5xx": 0, "other": 0, "429": 0, "limited": 0, "statuses": {}})
+TALLY = defaultdict(lambda: {"5xx": 0, "other": 0, "429": 0, "limited": 0, "statuses": {},
+                             "cache": {}})
 
 
 def _wait():
@@ -41,6 +42,9 @@ def _count(name, response, exception, **_kwargs):
     status = getattr(response, "status_code", 0) or 0
     counts = TALLY[name]
     counts["statuses"][str(status)] = counts["statuses"].get(str(status), 0) + 1
+    cache = (getattr(response, "headers", None) or {}).get("X-Cache")
+    if cache:  # served from the public page cache, or rendered (opengov.core.public_cache)
+        counts["cache"][cache] = counts["cache"].get(cache, 0) + 1
     if status >= 500:
         counts["5xx"] += 1
     elif status == 429:

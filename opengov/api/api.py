@@ -8,10 +8,12 @@ Lists are paginated in the database: a page reads ``limit`` rows (and one COUNT)
 the size of the table, and only the columns it returns.
 """
 
+import hashlib
 import re
 from datetime import date
 from typing import Annotated
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,6 +25,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from pydantic import BeforeValidator, Field
 
 from opengov.cocreation.models import Contribution, ReasonedResponse, Theme
+from opengov.core import content
 from opengov.core.translation import in_every_language as texts
 from opengov.forum.models import Meeting, Seat
 from opengov.members.models import Member
@@ -87,6 +90,18 @@ class Pagination(LimitOffsetPagination):
     def __init__(self, *, out, **kwargs):
         self.out = out
         super().__init__(**kwargs)
+
+    def _items_count(self, queryset):
+        """Every page of a list has the same COUNT, over every public row: it is counted
+        once and kept until public content changes (the query holds today's date, so a new
+        day counts again). At 50,000 rows the COUNT was half the time of a page."""
+        key = "api-count:" + hashlib.sha256(
+            f"{content.current().number}|{queryset.query}".encode()).hexdigest()
+        count = cache.get(key)
+        if count is None:
+            count = super()._items_count(queryset)
+            cache.set(key, count, timeout=24 * 3600)
+        return count
 
     def paginate_queryset(self, queryset, pagination, request, **params):
         page = super().paginate_queryset(queryset, pagination, request, **params)

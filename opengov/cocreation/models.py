@@ -291,6 +291,8 @@ class Contribution(OpenGovModel):
         verbose_name_plural = _("contributions")
         ordering = ["-submitted_at"]
         permissions = [("moderate_contribution", _("Can moderate contributions"))]
+        # Lists in date order (the API, the desks) read this instead of sorting every row.
+        indexes = [models.Index(fields=["submitted_at", "id"], name="contribution_by_date")]
 
     def __str__(self):
         return self.reference

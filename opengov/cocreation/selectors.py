@@ -355,9 +355,10 @@ def idea_journey(responses, *, today=None):
 def shaping_contributions(commitment, limit=10):
     """The public contributions whose reasoned responses led to ``commitment``: how many, and
     the first ``limit`` of them, oldest first."""
-    contributions = (public_contributions()
-                     .filter(responses__in=ReasonedResponse.objects.public()
-                             .filter(commitments=commitment)).distinct())
+    # Through the link table, so that no DISTINCT sorts whole rows (250 ms at 50,000).
+    answered = ReasonedResponse.contributions.through.objects.filter(
+        reasonedresponse__in=ReasonedResponse.objects.public().filter(commitments=commitment))
+    contributions = public_contributions().filter(pk__in=answered.values("contribution_id"))
     return contributions.count(), list(contributions.order_by("submitted_at", "pk")[:limit])
 
 

@@ -92,6 +92,8 @@ class Document(OpenGovModel):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-date", "title"]
+        # Lists newest first (the API, the feed) read this instead of sorting every row.
+        indexes = [models.Index(fields=["-date", "id"], name="document_newest_first")]
 
     def __str__(self):
         return self.title

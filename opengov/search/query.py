@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Q, Value
+from django.db.models import Q, Value, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import GreaterThan
@@ -133,8 +133,9 @@ def search(query: str, *, lang: str, kind="", plan=None, theme="", since=None, u
     keys = [pk for pk, found in matches if not kind or found == kind]
     total, keys = len(keys), keys[:MAX_CANDIDATES]
     # Ranking reads the start of each file's text only; the shown hits get all of it.
-    candidates = (SearchEntry.objects.filter(pk__in=keys).select_related("plan")
-                  .defer("terms", "content").annotate(head=Substr("content", 1, RANK_CHARS)))
+    candidates = (SearchEntry.objects.filter(pk__in=keys)
+                  .only("kind", "date", "url", "titles", "bodies", "plan_id")
+                  .annotate(head=Substr("content", 1, RANK_CHARS)))
     hits = []
     for entry in candidates:
         title = _localized(entry.titles, lang)
@@ -148,6 +149,8 @@ def search(query: str, *, lang: str, kind="", plan=None, theme="", since=None, u
         hits.append(Hit(entry, title, "", score))
     hits.sort(key=lambda h: (-h.score, -(h.entry.date.toordinal() if h.entry.date else 0)))
     shown = hits[:limit]
+    # The plans of the shown hits only, once each (not a plan row per candidate).
+    prefetch_related_objects([hit.entry for hit in shown], "plan")
     contents = dict(SearchEntry.objects.filter(pk__in=[h.entry.pk for h in shown])
                     .exclude(content="").values_list("pk", "content"))
     for hit in shown:  # excerpts only for what is shown

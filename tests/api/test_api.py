@@ -53,6 +53,32 @@ class TestApi:
         meetings = client.get(f"/api/v1/meetings?since={since}").json()["items"]
         assert meetings and all(m["starts_at"][:10] >= since for m in meetings)
 
+    def test_a_lists_count_is_counted_once_until_content_changes(
+            self, client, demo, settings, django_capture_on_commit_callbacks):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from opengov.cocreation.models import Contribution
+        from opengov.core.models import ModerationState
+
+        settings.PUBLIC_CACHE = False  # each page rendered, not served from the page cache
+
+        def page(offset):
+            with CaptureQueriesContext(connection) as queries:
+                data = client.get(f"/api/v1/contributions?limit=5&offset={offset}").json()
+            counting = 'SELECT COUNT(*) AS "__count" FROM "cocreation_contribution"'
+            counted = sum(q["sql"].startswith(counting) for q in queries.captured_queries)
+            return data["count"], counted
+
+        total, counted = page(0)
+        assert counted == 1
+        assert page(5) == (total, 0)  # every other page reuses it
+        spam = Contribution.objects.public().first()
+        spam.moderation_state = ModerationState.SPAM
+        with django_capture_on_commit_callbacks(execute=True):  # bumps the content version
+            spam.save()
+        assert page(10) == (total - 1, 1)
+
     def test_docs_are_served_from_this_site(self, client, demo):
         body = client.get("/api/v1/docs").content.decode()
         assert "/static/ninja/swagger-ui-bundle.js" in body and "cdn." not in body

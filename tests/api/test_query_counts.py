@@ -26,6 +26,7 @@ from opengov.cocreation.models import (
     ReasonedResponse,
     Theme,
 )
+from opengov.core import content
 from opengov.core.models import ModerationState
 from opengov.forum.models import Meeting, Seat
 from opengov.members.models import Member, Organisation, Person
@@ -129,17 +130,19 @@ def since():
 
 
 # Each list or feed with the queries it makes, pinned: the same with 3 records or 30.
+# A paginated list reads the content version and its kept COUNT (one query with the
+# database cache of the tests, none with Redis) instead of counting every row again.
 LISTS = {
     "members": ("/api/v1/members", 1),
-    "plans": ("/api/v1/plans?limit=500", 2),
+    "plans": ("/api/v1/plans?limit=500", 3),
     "plan versions": (f"/api/v1/plans/{PLAN}/versions", 2),
-    "commitments": (f"/api/v1/commitments?plan={PLAN}", 3),
-    "milestones": (f"/api/v1/milestones?plan={PLAN}", 2),
-    "progress updates": (f"/api/v1/progress-updates?plan={PLAN}", 2),
-    "contributions": (f"/api/v1/contributions?plan={PLAN}", 5),
-    "contributions, by decision": (f"/api/v1/contributions?plan={PLAN}&decision=rejected", 5),
-    "meetings": ("/api/v1/meetings?since={since}", 2),
-    "documents": (f"/api/v1/documents?plan={PLAN}", 3),
+    "commitments": (f"/api/v1/commitments?plan={PLAN}", 4),
+    "milestones": (f"/api/v1/milestones?plan={PLAN}", 3),
+    "progress updates": (f"/api/v1/progress-updates?plan={PLAN}", 3),
+    "contributions": (f"/api/v1/contributions?plan={PLAN}", 6),
+    "contributions, by decision": (f"/api/v1/contributions?plan={PLAN}&decision=rejected", 6),
+    "meetings": ("/api/v1/meetings?since={since}", 3),
+    "documents": (f"/api/v1/documents?plan={PLAN}", 4),
     "seats": ("/api/v1/seats?current=false", 1),
     "updates feed": ("/en/feeds/updates/", 1),
     "plan updates feed": (f"/en/plans/{PLAN}/feeds/updates/", 2),
@@ -240,6 +243,7 @@ def test_a_page_reads_only_its_rows(client, world):
     grow(world, SMALL)
     small = read_pages(client)
     grow(world, LARGE - SMALL, start=SMALL)
+    content._bump_now()  # as the commit of those records does: the kept counts are old
     large = read_pages(client)
     for name, (_, expected) in PAGES.items():
         assert small[name][:2] == (2, expected(SMALL)), name
