@@ -310,20 +310,24 @@ def _read_ahead(batches, depth=4):
     so memory stays bounded."""
     waiting, stop = queue.Queue(maxsize=depth), threading.Event()
 
+    def hand(item):
+        """Queue ``item`` unless the writer has stopped; whether it was queued."""
+        while not stop.is_set():
+            try:
+                waiting.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def make():
         try:
             for batch in batches:
-                while not stop.is_set():
-                    try:
-                        waiting.put(batch, timeout=0.5)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+                if not hand(batch):
                     return
-            waiting.put(None)
+            hand(None)
         except BaseException as error:  # noqa: BLE001 - handed over to the caller
-            waiting.put(error)
+            hand(error)
         finally:
             connection.close()  # this thread's own
 

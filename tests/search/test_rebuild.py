@@ -81,3 +81,14 @@ def test_the_reader_stops_when_the_writer_does():
     read.close()  # the writer failed: the generator is closed
     assert not any(t.name == "search-index-reader" for t in threading.enumerate())
     assert len(made) <= 5  # it read at most a queue ahead, then stopped
+
+
+def test_a_writer_that_stops_while_the_queue_is_full_does_not_wait_forever():
+    """The reader has made every batch and waits to say it is done, the queue full: the
+    writer stopping must release it (it used to wait for a place that never came)."""
+    read = _read_ahead(iter([[1], [2], [3]]), depth=1)
+    assert next(read) == [1]
+    worker = threading.Thread(target=read.close)
+    worker.start()
+    worker.join(timeout=5)
+    assert not worker.is_alive()
